@@ -1,0 +1,315 @@
+"""The typed loader: YAML in, validated `Settings` out, or a `ConfigError` naming file, key, problem.
+
+The schema is the configuration section of SPEC.md plus our own optional keys (each documented in
+the README). Unknown keys are errors so a typo never silently switches something off."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Literal, Union
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from config import DATA_DIR
+from newsmon.errors import ConfigError
+
+DEFAULT_CONFIG_PATH = "config/newsmon.yaml"
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str | int) -> int:
+    """'90s', '30m', '2h', '1d' -> seconds."""
+    if isinstance(text, int) and not isinstance(text, bool) and text > 0:
+        return text
+    match = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", str(text))
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"not a duration: {text!r} (use a positive number with s, m, h or d: 90s, 30m, 2h, 1d)")
+    return int(match.group(1)) * DURATION_UNITS[match.group(2)]
+
+
+def _check_duration(value: str) -> str:
+    parse_duration(value)
+    return value
+
+
+def _check_clock(value: str) -> str:
+    if not re.fullmatch(r"\d{2}:\d{2}", value):
+        raise ValueError(f"not a time of day: {value!r} (use HH:MM, e.g. 07:30)")
+    if int(value[:2]) > 23 or int(value[3:]) > 59:
+        raise ValueError(f"not a time of day: {value!r} (hours 00-23, minutes 00-59)")
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone: {value!r} (use an IANA name such as Asia/Shanghai)") from None
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+", value):
+        raise ValueError(f"not a URL: {value!r}")
+    return value
+
+
+Duration = Annotated[str, AfterValidator(_check_duration)]
+Url = Annotated[str, AfterValidator(_check_url)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ElasticsearchSettings(Strict):
+    url: Url
+    index: str = "newsmon-articles"
+    api_key_env: str | None = None
+
+
+class StorageSettings(Strict):
+    sqlite_path: str = "data/newsmon.db"
+    elasticsearch: ElasticsearchSettings | None = None
+
+
+class SourceBase(Strict):
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    url: Url
+    every: Duration = "1h"
+    enabled: bool = True
+    max_items: int = Field(default=200, gt=0)   # article links followed per run, newest first
+
+    @property
+    def every_seconds(self) -> int:
+        return parse_duration(self.every)
+
+
+class FeedSource(SourceBase):
+    type: Literal["feed"]
+
+
+class SitemapSource(SourceBase):
+    type: Literal["sitemap"]
+
+
+class ListingSource(SourceBase):
+    type: Literal["listing"]
+    link_selector: str
+    next_selector: str = "a[rel~=next]"   # pagination link; followed up to max_pages
+    max_pages: int = Field(default=5, gt=0)
+
+
+Source = Annotated[Union[FeedSource, SitemapSource, ListingSource], Field(discriminator="type")]
+
+
+class Topic(Strict):
+    name: str
+    entities: list[str] = []
+    keywords: list[str] = []
+    min_mentions: int = Field(default=3, gt=0)   # body mentions that make an article "about" a topic
+
+
+class AlertRule(Strict):
+    name: str
+    topics: list[str] = []
+    categories: list[str] = []
+    channels: list[str]
+
+
+class FileChannel(Strict):
+    type: Literal["file"]
+    path: str
+
+
+class EmailChannel(Strict):
+    type: Literal["email"]
+    to: list[str]
+
+
+class WebhookChannel(Strict):
+    type: Literal["webhook"]
+    url: Url
+    format: Literal["slack", "generic"] = "generic"
+    timeout: Duration = "10s"
+
+
+Channel = Annotated[Union[FileChannel, EmailChannel, WebhookChannel], Field(discriminator="type")]
+
+
+class DigestSettings(Strict):
+    time: Annotated[str, AfterValidator(_check_clock)] = "07:30"
+    timezone: Annotated[str, AfterValidator(_check_timezone)] = "UTC"
+    out_dir: str = "out/digests"
+    channels: list[str] = []
+    subject: str = "newsmon digest for {date}"
+
+
+class SmtpSettings(Strict):
+    host: str = "127.0.0.1"
+    port: int = Field(default=25, gt=0, lt=65536)
+    starttls: bool = False
+    from_: str = Field(default="newsmon@localhost", alias="from")
+    username_env: str | None = None
+    password_env: str | None = None
+    timeout: Duration = "30s"
+
+
+class CrawlSettings(Strict):
+    """Our additions: how politely and how far crawls go."""
+
+    user_agent: str = "newsmon/0.1 (+https://github.com/newsmon; news monitoring)"
+    timeout: Duration = "20s"
+    max_page_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    concurrent_per_domain: int = Field(default=4, gt=0)
+    retries: int = Field(default=2, ge=0)
+    obey_robots: bool = True
+
+
+class ExtractionSettings(Strict):
+    """Our additions: where the extractors' data lives (defaults: the files beside this loader)."""
+
+    entities: str = str(DATA_DIR / "entities.yaml")
+    categories: str = str(DATA_DIR / "categories.yaml")
+    figures: str = str(DATA_DIR / "figures.yaml")
+    fx: str = str(DATA_DIR / "fx.yaml")
+    quotes: str = str(DATA_DIR / "quotes.yaml")
+    batch_size: int = Field(default=64, gt=0)
+    processes: int = Field(default=1, gt=0)
+    near_duplicate_threshold: float = Field(default=0.7, gt=0, le=1)   # MinHash similarity of a copy
+    story_threshold: float = Field(default=0.3, gt=0, le=1)            # ... of a rewrite of the same story
+    dedup_window_days: int = Field(default=14, gt=0)
+    lead_chars: int = Field(default=250, gt=0)              # title + this much body count as the lead
+    category_min_sentences: int = Field(default=3, gt=0)   # body sentences with cues when none is in the lead
+
+
+class Settings(Strict):
+    storage: StorageSettings = StorageSettings()
+    sources: list[Source] = []
+    topics: list[Topic] = []
+    alerts: list[AlertRule] = []
+    channels: dict[str, Channel] = {}
+    digest: DigestSettings = DigestSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    crawl: CrawlSettings = CrawlSettings()
+    extraction: ExtractionSettings = ExtractionSettings()
+
+
+
+CATEGORIES = ("chip", "regulatory", "spend", "model", "adoption", "financials", "capital_return", "market")
+def cross_reference_problems(settings: Settings) -> list[str]:
+    """Names that must point at something defined elsewhere in the file."""
+    problems = []
+    names = [source.name for source in settings.sources]
+    for index, name in enumerate(names):
+        if names.index(name) != index:
+            problems.append(f"sources[{index}].name: duplicate source name {name!r}")
+    topic_names = {topic.name for topic in settings.topics}
+    for index, rule in enumerate(settings.alerts):
+        for channel in rule.channels:
+            if channel not in settings.channels:
+                problems.append(f"alerts[{index}].channels: no channel named {channel!r} under channels")
+        for topic in rule.topics:
+            if topic not in topic_names:
+                problems.append(f"alerts[{index}].topics: no topic named {topic!r} under topics")
+        for category in rule.categories:
+            if category not in CATEGORIES:
+                problems.append(f"alerts[{index}].categories: unknown category {category!r} "
+                                f"(one of {', '.join(CATEGORIES)})")
+    for channel in settings.digest.channels:
+        if channel not in settings.channels:
+            problems.append(f"digest.channels: no channel named {channel!r} under channels")
+    needs_smtp = any(channel.type == "email" for channel in settings.channels.values())
+    if needs_smtp and "smtp" not in settings.model_fields_set:
+        problems.append("smtp: an email channel is configured but there is no smtp section")
+    return problems
+
+
+SECRET_KEYS = {"storage.elasticsearch.api_key_env": ("storage", "elasticsearch", "api_key_env"),
+               "smtp.username_env": ("smtp", "username_env"),
+               "smtp.password_env": ("smtp", "password_env")}
+
+
+class LoadedSettings:
+    """Settings plus where they came from, and the secrets resolved from the environment."""
+
+    def __init__(self, settings: Settings, path: Path, secrets: dict[str, str]):
+        self.settings = settings
+        self.path = path
+        self.secrets = secrets
+
+
+def _key_path(location: tuple) -> str:
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in ("feed", "sitemap", "listing", "file", "email", "webhook", "function-after"):
+            continue   # pydantic's union-branch tags are not keys the user wrote
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def _validation_lines(path: Path, error: ValidationError) -> list[str]:
+    lines = []
+    for problem in error.errors():
+        key = _key_path(tuple(problem["loc"]))
+        message = problem["msg"].removeprefix("Value error, ")
+        if problem["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif problem["type"] == "missing":
+            message = "required key is missing"
+        elif problem["type"] == "union_tag_invalid":
+            message = f"unknown type {problem['input'].get('type')!r}" if isinstance(problem["input"], dict) else message
+        lines.append(f"{path}: {key}: {message}")
+    return lines
+
+
+def resolve_secrets(path: Path, settings: Settings) -> dict[str, str]:
+    """Read every secret named in the file from the environment; a named but unset variable is an error."""
+    secrets, problems = {}, []
+    for key, attributes in SECRET_KEYS.items():
+        value = settings
+        for attribute in attributes:
+            value = getattr(value, attribute, None) if value is not None else None
+        if value is None:
+            continue
+        if os.environ.get(value) is None:
+            problems.append(f"{path}: {key}: environment variable {value} is not set "
+                            f"(export it, or remove the key)")
+        else:
+            secrets[key] = os.environ[value]
+    if problems:
+        raise ConfigError(problems)
+    return secrets
+
+
+def load_settings(path: str | Path | None = None) -> LoadedSettings:
+    """Load and validate the configuration at `path` (default: $NEWSMON_CONFIG or config/newsmon.yaml)."""
+    path = Path(path or os.environ.get("NEWSMON_CONFIG") or DEFAULT_CONFIG_PATH)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: {error.strerror or error}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(unknown line)"
+        raise ConfigError(f"{path}: {where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: (top level): expected a mapping of sections, got {type(data).__name__}")
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(_validation_lines(path, error)) from None
+    problems = cross_reference_problems(settings)
+    if problems:
+        raise ConfigError([f"{path}: {problem}" for problem in problems])
+    return LoadedSettings(settings, path, resolve_secrets(path, settings))

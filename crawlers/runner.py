@@ -1,0 +1,96 @@
+"""Run the spiders of some sources in a child process and report per-source counters.
+
+The child owns the Twisted reactor (which cannot be restarted in one process) and writes raw pages
+straight into the store; the parent gets plain counters back, or a clear failure if the child died."""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue as queue_module
+import time
+from dataclasses import dataclass, field
+
+from config.settings import CrawlSettings
+
+
+@dataclass
+class CrawlReport:
+    """What one source's crawl did, read off its Scrapy stats."""
+
+    source: str
+    fetched: int = 0          # article pages downloaded
+    stored_raw: int = 0       # raw pages written to the store
+    failed: int = 0           # article pages that could not be fetched
+    not_modified: int = 0     # entry points answered 304
+    already_seen: int = 0     # article links skipped before download
+    errors: list[str] = field(default_factory=list)   # entry points that failed, one line each
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _crawl_in_child(sources, crawl: CrawlSettings, store_path: str, results) -> None:
+    from scrapy.crawler import CrawlerProcess
+
+    from crawlers.settings import scrapy_settings
+    from crawlers.spiders import SPIDERS
+
+    process = CrawlerProcess(scrapy_settings(crawl, store_path))
+    # Scrapy's own loggers print tracebacks for failures our run summary already reports in one line.
+    logging.getLogger("scrapy").setLevel(logging.CRITICAL)
+    crawlers, claimed = [], set()
+    for source in sources:
+        crawler = process.create_crawler(SPIDERS[source.type])
+        crawlers.append((source, crawler))
+        process.crawl(crawler, source=source, store_path=store_path, claimed=claimed)
+    process.start()
+    reports = []
+    for source, crawler in crawlers:
+        stats = crawler.stats.get_stats()
+        spider_errors = getattr(crawler.spider, "entry_errors", ["spider did not start"])
+        reports.append(CrawlReport(
+            source=source.name, fetched=stats.get("article/fetched", 0), stored_raw=stats.get("article/stored_raw", 0),
+            failed=stats.get("article/failed", 0), not_modified=stats.get("fetch/not_modified", 0),
+            already_seen=stats.get("article/already_seen", 0), errors=list(spider_errors)))
+    results.put(reports)
+
+
+def _wait_for_reports(child, results, timeout: float | None):
+    """The child's reports, or None if it died or overran `timeout` (then it is killed)."""
+    deadline = time.monotonic() + timeout if timeout else None
+    while True:
+        try:
+            return results.get(timeout=0.5)
+        except queue_module.Empty:
+            pass
+        if not child.is_alive():
+            try:
+                return results.get(timeout=1)
+            except queue_module.Empty:
+                return None
+        if deadline and time.monotonic() > deadline:
+            child.kill()
+            return None
+
+
+def crawl_sources(sources, crawl: CrawlSettings, store_path: str, timeout: float | None = None) -> list[CrawlReport]:
+    """Crawl `sources` in one child process; a child that dies is reported against each source."""
+    if not sources:
+        return []
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    child = context.Process(target=_crawl_in_child, args=(list(sources), crawl, store_path, results),
+                            name="newsmon-crawl", daemon=True)
+    child.start()
+    try:
+        reports = _wait_for_reports(child, results, timeout)
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
+            child.join()
+    if reports is None:
+        reason = f"crawl process died (exit code {child.exitcode})"
+        return [CrawlReport(source=source.name, errors=[reason]) for source in sources]
+    return reports

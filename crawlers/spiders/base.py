@@ -1,0 +1,134 @@
+"""What every source spider shares: the entry request, following article links once, RawPage items.
+
+A subclass sets `name` and implements `parse_entry(response)`, yielding article links through
+`follow_article` and further entry pages (next listing page, child sitemap) through `entry_request`."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import scrapy
+from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
+                               DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from pipeline.records import PageHints, RawPage, iso_utc
+from pipeline.urls import canonical_url
+from store.sqlite import Store
+
+
+def describe_failure(failure) -> str:
+    """One readable reason for a failed request."""
+    error = failure.value
+    if failure.check(HttpError):
+        return f"HTTP {error.response.status}"
+    for kind, reason in KNOWN_FAILURES.items():
+        if failure.check(kind):
+            return f"{reason} ({error})" if kind is IgnoreRequest else reason
+    text = str(error).strip() or type(error).__name__
+    return f"{type(error).__name__}: {text}"[:300]
+
+
+KNOWN_FAILURES = {
+    CannotResolveHostError: "DNS lookup failed",
+    DownloadConnectionRefusedError: "connection refused",
+    DownloadTimeoutError: "timed out",
+    DownloadCancelledError: "download cancelled (larger than the size cap?)",
+    ResponseDataLossError: "connection closed before the whole response arrived",
+    IgnoreRequest: "not fetched",
+}
+
+
+class SourceSpider(scrapy.Spider):
+    custom_settings: dict = {}
+
+    def __init__(self, source, store_path: str, claimed: set[str] | None = None, **kwargs):
+        super().__init__(name=source.name, **kwargs)
+        self.source = source
+        self.store = Store(store_path)
+        self.followed: set[str] = set()
+        # Article URLs taken by any spider of this crawl: sources overlap (a feed and a sitemap of
+        # one site), and a page is fetched once however many entry points list it.
+        self.claimed = claimed if claimed is not None else set()
+        self.entry_errors: list[str] = []
+
+    async def start(self):
+        yield self.entry_request(self.source.url)
+
+    # entry points (feeds, sitemaps, listing pages) ----------------------------------------------
+
+    def entry_request(self, url: str, **meta) -> scrapy.Request:
+        """A conditional request: ETag / Last-Modified from the last successful parse."""
+        etag, last_modified = self.store.validators(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return scrapy.Request(url, callback=self._parse_entry, errback=self._entry_failed, headers=headers,
+                              meta={"handle_httpstatus_list": [304], **meta}, dont_filter=True)
+
+    def _parse_entry(self, response):
+        self.crawler.stats.inc_value("entry/fetched")
+        if response.status == 304:
+            self.crawler.stats.inc_value("fetch/not_modified")
+            return
+        try:
+            yield from self.parse_entry(response)
+        except ValueError as error:   # a malformed entry point: counted, reported, the run goes on
+            self.crawler.stats.inc_value("entry/malformed")
+            self.entry_errors.append(f"{response.url}: {error}")
+            self.logger.warning("malformed entry point %s: %s", response.url, error)
+            return
+        self.store.save_validators(response.url, _header(response, b"ETag"), _header(response, b"Last-Modified"))
+
+    def _entry_failed(self, failure):
+        url = failure.request.url
+        reason = describe_failure(failure)
+        self.crawler.stats.inc_value("entry/failed")
+        self.entry_errors.append(f"{url}: {reason}")
+        self.logger.info("entry point %s failed: %s", url, reason)
+
+    def parse_entry(self, response):
+        raise NotImplementedError
+
+    # articles ---------------------------------------------------------------------------------
+
+    def follow_article(self, url: str, hints: PageHints):
+        """Request an article page unless it was fetched before (in this run or any earlier one)."""
+        canonical = canonical_url(url)
+        if canonical in self.followed:
+            return
+        self.followed.add(canonical)
+        if len(self.followed) > self.source.max_items:
+            self.crawler.stats.inc_value("article/over_max_items")
+            return
+        if canonical in self.claimed or self.store.is_seen(canonical) or self.store.is_seen(url):
+            self.crawler.stats.inc_value("article/already_seen")
+            return
+        self.claimed.add(canonical)
+        yield scrapy.Request(url, callback=self._parse_article, errback=self._article_failed,
+                             cb_kwargs={"hints": hints})
+
+    def _parse_article(self, response, hints: PageHints):
+        self.crawler.stats.inc_value("article/fetched")
+        headers = {key.decode("latin-1"): b", ".join(values).decode("latin-1")
+                   for key, values in response.headers.items()}
+        yield RawPage(url=response.request.meta.get("redirect_urls", [response.url])[0], final_url=response.url,
+                      source=self.source.name, status=response.status, headers=headers, body=response.body,
+                      fetched_at=iso_utc(datetime.now(timezone.utc)), hints=hints)
+
+    def _article_failed(self, failure):
+        if failure.check(IgnoreRequest):   # robots.txt said no: a rule obeyed, not a failure
+            self.crawler.stats.inc_value("article/not_fetched")
+            self.logger.info("article %s not fetched: %s", failure.request.url, failure.value)
+            return
+        self.crawler.stats.inc_value("article/failed")
+        self.logger.warning("article %s failed: %s", failure.request.url, describe_failure(failure))
+
+    def closed(self, reason):
+        self.store.close()
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

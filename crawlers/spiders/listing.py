@@ -1,0 +1,23 @@
+"""Listing pages: article links chosen by a CSS selector, pagination followed up to max_pages."""
+from __future__ import annotations
+
+from crawlers.spiders.base import SourceSpider
+from pipeline.records import PageHints
+
+
+class ListingSpider(SourceSpider):
+    def parse_entry(self, response):
+        if not hasattr(response, "css"):
+            raise ValueError(f"not an HTML page ({response.headers.get('Content-Type', b'').decode('latin-1')})")
+        links = response.css(self.source.link_selector)
+        if not links:
+            self.crawler.stats.inc_value("entry/listing_without_links")
+        for link in links:
+            href = link.attrib.get("href")
+            if href:
+                title = " ".join(" ".join(link.css("::text").getall()).split()) or None
+                yield from self.follow_article(response.urljoin(href), PageHints(title=title))
+        page = response.meta.get("listing_page", 1)
+        next_href = response.css(self.source.next_selector).attrib.get("href")
+        if next_href and page < self.source.max_pages:
+            yield self.entry_request(response.urljoin(next_href), listing_page=page + 1)

@@ -1,0 +1,161 @@
+"""Money, percent, count and performance figures, found by rules on the text.
+
+spaCy's MONEY and PERCENT spans miss about a third of news figures ("per cent", "Rmb30bn",
+"3800亿元"), so figures have rules of their own, compiled once from config/fx.yaml (currency
+symbols, scale words, rates) and config/figures.yaml (count and performance units). A number is
+money only next to a currency: years, model names (Qwen2.5-72B) and chip names (H20) never are."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+RANGE_JOIN = r"\s?(?:-|–|—|to|~|至)\s?"
+CONVERSION_GAP = re.compile(r"^\s*[(（]\s*(?:about|around|roughly|approximately|approx\.|or|some|nearly|~|≈|约)?\s*$")
+
+
+def _alternation(words, latin_edges: bool = True) -> str:
+    """Longest first, so 'US$' wins over '$'; Latin words get word edges."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word)
+        if latin_edges and word[-1:].isalpha() and word.isascii():
+            escaped = rf"{escaped}(?![A-Za-z])"
+        if latin_edges and word[:1].isalpha() and word.isascii():
+            escaped = rf"(?<![A-Za-z]){escaped}"
+        if word.isascii() and word.islower():
+            escaped = f"(?i:{escaped})"   # lower-case keys are words: 'Yuan', 'Hong Kong dollars'
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+@dataclass
+class FxTable:
+    usd_per_unit: dict[str, float]
+    symbols: dict[str, dict]
+    scales: dict[str, float]
+
+    @classmethod
+    def load(cls, path: str | Path) -> "FxTable":
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        symbols = {}
+        for symbol, meaning in data["symbols"].items():
+            symbols[symbol] = meaning if isinstance(meaning, dict) else {"default": meaning}
+        return cls({code: float(rate) for code, rate in data["usd_per_unit"].items()}, symbols,
+                   {word: float(factor) for word, factor in data["scales"].items()})
+
+    def currency(self, symbol: str, sentence: str) -> str:
+        meaning = self.symbols.get(symbol) or self.symbols.get(symbol.lower()) or {"default": symbol.upper()}
+        lowered = sentence.lower()
+        for code, cues in (meaning.get("alternatives") or {}).items():
+            if any(cue in lowered for cue in cues):
+                return code
+        return meaning["default"]
+
+    def scale(self, word: str | None) -> float:
+        if not word:
+            return 1.0
+        return self.scales.get(word, self.scales.get(word.lower(), 1.0))
+
+    def to_usd(self, value: float, currency: str) -> float | None:
+        rate = self.usd_per_unit.get(currency)
+        return round(value * rate, 2) if rate is not None else None
+
+
+class FigureExtractor:
+    def __init__(self, fx_path: str | Path, figures_path: str | Path):
+        self.fx = FxTable.load(fx_path)
+        rules = yaml.safe_load(Path(figures_path).read_text(encoding="utf-8"))
+        self.count_units = {key.lower(): value for key, value in rules["count_units"].items()}
+        self.performance_units = {key.lower(): value for key, value in rules["performance_units"].items()}
+        symbols = list(self.fx.symbols)
+        scale = _alternation(self.fx.scales)
+        amount = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?(?:\s?(?P<scale>{scale}))?"
+        self.money_before = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?{amount}")
+        self.money_after = re.compile(rf"{amount}\s?(?P<cur>{_alternation(symbols)})")
+        self.percent = re.compile(rf"(?P<num>-?(?:{NUMBER}))\s?(?P<unit>%|％|per ?cent(?![A-Za-z])|pct(?![A-Za-z])|"
+                                  rf"percentage points?(?![A-Za-z])|个百分点)")
+        units = _alternation(self.count_units)
+        self.count = re.compile(rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{scale}))?\s?(?:(?:new|more|active|paying|"
+                                rf"registered|global|cumulative|individual|enterprise)\s+)?(?P<unit>{units})",
+                                re.IGNORECASE)
+        self.performance = re.compile(rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{scale}))?\s?"
+                                      rf"(?P<unit>{_alternation(self.performance_units)})", re.IGNORECASE)
+        speed_words = _alternation(rules["speedup_words"])
+        self.speedup = re.compile(rf"(?P<num>{NUMBER})\s?(?:x|×|times|-fold|fold|倍)\s+(?P<unit>{speed_words})",
+                                  re.IGNORECASE)
+
+    def extract(self, text: str, sentence_starts: list[int]) -> list[dict]:
+        """Every figure in `text`, in reading order; `sentence_starts` are offsets of sentences."""
+        def sentence_of(start: int) -> str:
+            index = bisect_right(sentence_starts, start) - 1
+            begin = sentence_starts[index] if index >= 0 else 0
+            end = sentence_starts[index + 1] if index + 1 < len(sentence_starts) else len(text)
+            return text[begin:end].strip()
+
+        taken: list[tuple[int, int]] = []
+        figures: list[tuple[int, dict]] = []
+
+        def claim(match) -> bool:
+            start, end = match.span()
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                return False
+            taken.append((start, end))
+            return True
+
+        money = sorted(list(self.money_before.finditer(text)) + list(self.money_after.finditer(text)),
+                       key=lambda match: (match.start(), -(match.end() - match.start())))
+        money_records: list[tuple[int, int, dict]] = []
+        for match in money:
+            if not claim(match):
+                continue
+            sentence = sentence_of(match.start())
+            currency = self.fx.currency(match["cur"], sentence)
+            factor = self.fx.scale(match["scale"])
+            value = _number(match["num"]) * factor
+            record = {"kind": "money", "text": match.group(0).strip(), "value": _plain(value), "currency": currency,
+                      "value_usd": _plain(self.fx.to_usd(value, currency)), "sentence": sentence}
+            if match["num2"]:
+                record["value_max"] = _plain(_number(match["num2"]) * factor)
+            if money_records and CONVERSION_GAP.match(text[money_records[-1][1]:match.start()]):
+                record["equivalent_of"] = money_records[-1][2]["text"]
+            money_records.append((match.start(), match.end(), record))
+            figures.append((match.start(), record))
+        for pattern, kind in ((self.performance, "performance"), (self.speedup, "performance"),
+                              (self.count, "count"), (self.percent, "percent")):
+            for match in pattern.finditer(text):
+                if not claim(match):
+                    continue
+                figures.append((match.start(), self._plain_figure(kind, match, sentence_of(match.start()))))
+        return [record for _, record in sorted(figures, key=lambda item: item[0])]
+
+    def _plain_figure(self, kind: str, match, sentence: str) -> dict:
+        groups = match.groupdict()
+        number = _number(match["num"])
+        if kind == "percent":
+            unit = "percentage points" if "point" in match["unit"] or "百分点" in match["unit"] else "%"
+            return {"kind": kind, "text": match.group(0), "value": _plain(number), "unit": unit, "sentence": sentence}
+        value = number * self.fx.scale(groups.get("scale"))
+        unit = match["unit"].lower()
+        if kind == "count":
+            unit = self.count_units.get(unit, unit)
+        elif unit in self.performance_units:
+            unit = self.performance_units[unit]
+        else:
+            unit = f"x {unit}"   # a speed-up factor: "2.5 times faster" -> 2.5, "x faster"
+        return {"kind": kind, "text": match.group(0), "value": _plain(value), "unit": unit, "sentence": sentence}
+
+
+def _plain(value: float | None):
+    """Whole numbers as int so 30 billion prints as 30000000000, not 3e10."""
+    if value is None:
+        return None
+    return int(round(value)) if abs(value - round(value)) < 1e-6 else round(value, 4)

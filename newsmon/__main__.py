@@ -1,0 +1,3 @@
+from newsmon.cli import main
+
+main(prog_name="newsmon")

@@ -1,0 +1,1 @@
+"""The processing chain: raw page -> article -> deduplicated -> enriched -> stored -> alerted."""

@@ -1,0 +1,136 @@
+"""Raw page -> Article: decode the bytes, take the main text and metadata out of the HTML.
+
+trafilatura finds the main text; dates and authors come first from what the entry point said
+(feed, sitemap), then from the page's structured metadata (JSON-LD, meta tags), and only last
+from trafilatura's guess, which is right about 9 times in 10."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from charset_normalizer import from_bytes
+from lxml import html as lxml_html
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
+
+from pipeline.dates import normalise_date
+from pipeline.records import Article, RawPage
+from pipeline.urls import article_id, canonical_url
+
+MIN_TEXT_CHARS = 120            # shorter main text is page furniture, not an article
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
+DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+             "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def decode_body(body: bytes, headers: dict[str, str]) -> str:
+    """Text of a page: the declared encoding when the bytes really are in it, else a detected one
+    (a GBK page declared as UTF-8 is common on Chinese sites)."""
+    content_type = next((value for key, value in headers.items() if key.lower() == "content-type"), "")
+    declared = [http_content_type_encoding(content_type), html_body_declared_encoding(body[:4096])]
+    for encoding in [resolve_encoding(name) for name in declared if name] + ["utf-8"]:
+        try:
+            return body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(body).best()
+    return str(best) if best is not None else body.decode("utf-8", errors="replace")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case, spacing and punctuation normalised: exact copies share it."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def detect_language(text: str, declared: str | None) -> str:
+    if declared:
+        return declared.split("-")[0].lower()
+    sample = text[:2000]
+    return "zh" if sample and len(CJK.findall(sample)) / len(sample) > 0.15 else "en"
+
+
+def _structured_metadata(tree) -> dict:
+    """datePublished, author and headline from JSON-LD and meta tags."""
+    found: dict = {"dates": [], "authors": [], "headline": None, "site_name": None, "canonical": None}
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+            if not isinstance(item, dict):
+                continue
+            if item.get("datePublished"):
+                found["dates"].append(item["datePublished"])
+            authors = item.get("author") or []
+            for author in authors if isinstance(authors, list) else [authors]:
+                name = author.get("name") if isinstance(author, dict) else author
+                if isinstance(name, str) and name.strip():
+                    found["authors"].append(name.strip())
+            found["headline"] = found["headline"] or item.get("headline")
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in {name.lower() for name in DATE_META}:
+            found["dates"].append(meta.get("content"))
+        elif key == "author" and not found["authors"]:
+            found["authors"].append(meta.get("content").strip())
+        elif key == "og:title" and not found["headline"]:
+            found["headline"] = meta.get("content")
+        elif key == "og:site_name":
+            found["site_name"] = meta.get("content")
+    found["dates"] += tree.xpath("//time/@datetime")[:1]
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    found["canonical"] = canonical[0].strip() if canonical else None
+    return found
+
+
+def clean_title(title: str, site_name: str | None) -> str:
+    """Drop a site-name suffix such as ' | Outlet'."""
+    title = " ".join(title.split())
+    if site_name and title.endswith(site_name):
+        title = title[: -len(site_name)].rstrip(" |-–—·:")
+    return TITLE_SUFFIX.sub("", title) if TITLE_SUFFIX.search(title) and " | " in title else title
+
+
+def extract_article(page: RawPage) -> Article | None:
+    """The article on a page, or None when the page holds no article text."""
+    text_html = decode_body(page.body, page.headers)
+    try:
+        tree = lxml_html.fromstring(text_html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    document = trafilatura.bare_extraction(tree, url=page.final_url, with_metadata=True, include_comments=False,
+                                           include_tables=False, favor_precision=True)
+    if document is None or len((document.text or "").strip()) < MIN_TEXT_CHARS:
+        return None
+    meta = _structured_metadata(tree)
+    hints = page.hints
+    title = meta["headline"] or document.title or hints.title or ""
+    title = clean_title(title, meta["site_name"] or document.sitename)
+    dates = [hints.published_at] + meta["dates"] + [document.date]
+    published_at = next((date for date in map(normalise_date, dates) if date), None)
+    authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
+                                                   if name.strip()]
+    url = canonical_url(page.final_url)
+    if meta["canonical"] and urlsplit(urljoin(url, meta["canonical"])).netloc == urlsplit(url).netloc:
+        url = canonical_url(urljoin(url, meta["canonical"]))   # the site's own choice, never another site's
+    text = document.text.strip()
+    return Article(id=article_id(url), url=url, source=page.source, title=title, published_at=published_at,
+                   fetched_at=page.fetched_at, language=detect_language(text, tree.get("lang")),
+                   authors=list(dict.fromkeys(authors)), text=text, outlet=hints.outlet or meta["site_name"],
+                   raw_page_id=page.id, content_hash=content_hash(text))
+
+
+def article_from_text(text: str, url: str | None, fetched_at: str) -> Article:
+    """A plain-text article (first line the title), as `newsmon extract FILE.txt` reads it."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    title, body = (lines[0], "\n".join(line for line in lines[1:] if line)) if lines else ("", "")
+    url = canonical_url(url) if url else ""
+    return Article(id=article_id(url or title), url=url, source="", title=title, published_at=None,
+                   fetched_at=fetched_at, language=detect_language(body, None), authors=[], text=body,
+                   content_hash=content_hash(body))

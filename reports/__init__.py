@@ -1,0 +1,1 @@
+"""Digests (Jinja templates, builder, mailer) and alert notifiers. Reads the store and nothing else."""

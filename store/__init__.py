@@ -1,0 +1,1 @@
+"""The system of record (SQLite) and the search indexes fed from it."""

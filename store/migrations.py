@@ -1,0 +1,118 @@
+"""The store's schema, one numbered step at a time; `PRAGMA user_version` says how far a file is.
+
+A step is never edited once released: a change to the schema is a new step at the end."""
+import sqlite3
+
+from newsmon.errors import NewsmonError
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema.
+    """
+    CREATE TABLE raw_pages (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        source TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        headers TEXT NOT NULL,          -- JSON object
+        body BLOB NOT NULL,             -- zlib-compressed bytes as received
+        hints TEXT NOT NULL,            -- JSON PageHints from the entry point
+        fetched_at TEXT NOT NULL,
+        processed_at TEXT,              -- NULL until processing has taken it
+        outcome TEXT                    -- stored | duplicate | no_article | error: ...
+    );
+    CREATE INDEX raw_pages_pending ON raw_pages(id) WHERE processed_at IS NULL;
+
+    -- Every URL under which an article page was fetched (as linked and canonical): not fetched again.
+    CREATE TABLE seen_urls (url TEXT PRIMARY KEY, source TEXT NOT NULL, seen_at TEXT NOT NULL) WITHOUT ROWID;
+
+    -- Conditional-request validators of entry points (feeds, sitemaps, listings).
+    CREATE TABLE http_validators (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,        -- stable rowid for the FTS index
+        id TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        entity_names TEXT NOT NULL,     -- entity ids and texts, for full-text search
+        published_at TEXT,
+        fetched_at TEXT NOT NULL,
+        day_time TEXT NOT NULL,         -- published_at, or fetched_at when unknown: what a digest day is cut by
+        relevant INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        duplicate_of TEXT,
+        content_hash TEXT NOT NULL,
+        minhash BLOB,                   -- near-duplicate signature
+        record TEXT NOT NULL,           -- the full article record as JSON
+        stored_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_day_time ON articles(day_time);
+    CREATE INDEX articles_stored_at ON articles(stored_at);
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_story ON articles(story_id);
+
+    CREATE TABLE article_facets (
+        article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+        facet TEXT NOT NULL,            -- category | entity | topic
+        value TEXT NOT NULL,
+        PRIMARY KEY (facet, value, article_seq)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, entity_names, content='articles', content_rowid='seq', tokenize='unicode61'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text, entity_names)
+        VALUES (new.seq, new.title, new.text, new.entity_names);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, entity_names)
+        VALUES ('delete', old.seq, old.title, old.text, old.entity_names);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, entity_names)
+        VALUES ('delete', old.seq, old.title, old.text, old.entity_names);
+        INSERT INTO articles_fts(rowid, title, text, entity_names)
+        VALUES (new.seq, new.title, new.text, new.entity_names);
+    END;
+
+    -- Articles waiting to be indexed in Elasticsearch (filled in the same transaction as articles).
+    CREATE TABLE index_outbox (
+        article_id TEXT PRIMARY KEY, queued_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    ) WITHOUT ROWID;
+
+    CREATE TABLE alerts_fired (
+        alert TEXT NOT NULL, story_id TEXT NOT NULL, article_id TEXT NOT NULL, fired_at TEXT NOT NULL,
+        PRIMARY KEY (alert, story_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE digests_sent (
+        day TEXT NOT NULL, channel TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (day, channel)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE source_state (
+        source TEXT PRIMARY KEY,
+        last_run_at TEXT, last_success_at TEXT, last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_fetched INTEGER NOT NULL DEFAULT 0, last_new INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the file up to SCHEMA_VERSION, each step in its own transaction. Returns the version."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewsmonError(f"the store was written by a newer newsmon (schema {version}, "
+                           f"this one knows {SCHEMA_VERSION}); upgrade newsmon")
+    for number in range(version, SCHEMA_VERSION):
+        connection.executescript(f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    return SCHEMA_VERSION
