@@ -17,6 +17,10 @@ from extractors.relevance import TopicMatcher
 from pipeline.records import Article, EnrichedArticle
 
 
+# spaCy's number-like entities: figures have rules of their own, and these are not "who or what".
+NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
 class Enricher:
     def __init__(self, settings: Settings):
         paths = settings.extraction
@@ -52,7 +56,8 @@ class Enricher:
         return [results[id(article)] for article in articles]
 
     def _english_entities(self, doc) -> list[tuple[int, int, str, str, str | None]]:
-        return [(ent.start_char, ent.end_char, ent.text, ent.label_, ent.ent_id_ or None) for ent in doc.ents]
+        return [(ent.start_char, ent.end_char, ent.text, ent.label_, ent.ent_id_ or None) for ent in doc.ents
+                if ent.label_ not in NUMERIC_LABELS and "\n" not in ent.text]
 
     def _chinese_entities(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
         pattern, by_name = self.chinese_aliases
@@ -71,9 +76,11 @@ class Enricher:
             if key not in seen:
                 seen.add(key)
                 entities.append({"text": surface, "label": label, "id": entity_id})
+        # Relevance reads the headline and the first sentence of the body as the lead.
+        first_sentence_end = next((sent.end_char for sent in doc.sents if sent.start_char >= body_start), len(text))
         ids_in = lambda lo, hi: [entity_id for start, _, _, _, entity_id in spans if entity_id and lo <= start < hi]
-        topics = self.topics.topics_of(ids_in(0, lead_end), text[:lead_end], ids_in(lead_end, len(text)),
-                                       text[lead_end:])
+        topics = self.topics.topics_of(ids_in(0, first_sentence_end), text[:first_sentence_end],
+                                       ids_in(first_sentence_end, len(text)), text[first_sentence_end:])
 
         sentences, claims = [], []
         for sent in doc.sents:

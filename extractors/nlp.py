@@ -9,6 +9,7 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from extractors.gazetteer import Gazetteer
 
@@ -23,7 +24,9 @@ def english_pipeline(gazetteer: Gazetteer) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="newsmon_gazetteer", before="ner",
                          config={"overwrite_ents": True, "validate": False})
     ruler.add_patterns(gazetteer.ruler_patterns())
-    nlp.add_pipe("sentencizer", first=True)
+    # Paragraph breaks end sentences too: a headline has no full stop.
+    punctuation = Sentencizer.default_punct_chars + ["\n", "\n\n"]
+    nlp.add_pipe("sentencizer", first=True, config={"punct_chars": punctuation})
     return nlp
 
 

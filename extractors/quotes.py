@@ -70,33 +70,33 @@ class QuoteExtractor:
         return self._describe(text, person, people, window_end)
 
     def _speaker_before(self, text, line_start, start, people):
-        intro = text[line_start:start]
+        intro = text[line_start:start - 1]   # up to the opening quote mark
         if not (intro.rstrip().endswith(":") or self.verb.search(intro[-60:])):
             return None
         candidates = [person for person in people if line_start <= person.start < start and person.label == "PERSON"]
         candidates = candidates or [person for person in people if line_start <= person.start < start]
         if not candidates:
             return None
-        return self._describe(text, candidates[-1], people, start)
+        # "Name, Role at Org: ..." names the speaker first; "... Name said: ..." names them last.
+        speaker = candidates[0] if intro.rstrip().endswith(":") else candidates[-1]
+        return self._describe(text, speaker, people, start)
 
     def _describe(self, text, person, people, limit):
+        """Role and organisation from an appositive ("X, an analyst at Y") or a title before the
+        name ("says Shanghai-based analyst X"), then the first organisation in the same clause."""
         role, org = None, None
         appositive = self.appositive.match(text[person.end:limit])
         if appositive and self.role_word.search(appositive["role"]):
             role = re.sub(r"^(?:an?|the)\s+", "", appositive["role"].strip(), flags=re.I)
-            role = re.sub(r"\s*\((?:sharper tone|.*?)\)$", "", role)
-            org = appositive["org"]
+            role = re.sub(r"\s*\([^)]*\)$", "", role)   # asides such as "(sharper tone)"
+            org = appositive["org"].rstrip(".") if appositive["org"] else None
         else:
             before = text[max(0, person.start - 60):person.start]
             prefix = re.search(r"([\w-]+\s+)?([\w-]+\s+)?(?P<role>[\w-]+)\s*$", before)
             if prefix and self.role_word.fullmatch(prefix["role"]):
-                role = prefix.group(0).strip()
-                role = re.sub(r"^(?:says|said|an?|the)\s+", "", role, flags=re.I)
-        if org is None:
-            org_near = [other for other in people if other.label == "ORG" and person.end <= other.start < person.end + 80
-                        and other.start < limit]
-            if role and org_near:
-                org = org_near[0].name
+                role = re.sub(r"^(?:says|said|an?|the)\s+", "", prefix.group(0).strip(), flags=re.I)
+                org = next((other.name for other in people if other.label == "ORG" and person.end <= other.start < limit
+                            and not re.search(r"[.\"“”:;]", text[person.end:other.start])), None)
         if person.label == "ORG" and not role:
             return {"speaker": person.name, "role": None, "org": person.name}
         return {"speaker": person.name, "role": role, "org": org}

@@ -25,8 +25,10 @@ class FeedSpider(SourceSpider):
     def parse_entry(self, response):
         feed = feedparser.parse(response.body, response_headers={"content-location": response.url,
                                                                   "content-type": "application/xml"})
-        if feed.bozo and not feed.entries:
+        if feed.bozo and not any(entry.get("link") for entry in feed.entries):
             raise ValueError(f"not a readable feed ({feed.bozo_exception})")
+        if not feed.version and not feed.entries:
+            raise ValueError("not a readable feed (no RSS, Atom or RDF document)")
         if feed.bozo:
             self.crawler.stats.inc_value("entry/malformed_recovered")
         entries = sorted(feed.entries, key=lambda entry: _entry_time(entry) or "", reverse=True)

@@ -1,0 +1,159 @@
+"""Bad sources crawled for real: each failure is reported in one line for its source, the other
+sources are not disturbed, and every good article is stored."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import free_port, run_newsmon, write_config
+from routes_server import RoutesServer
+
+ARTICLE = """<html lang="{lang}"><head><meta charset="{charset}"><title>{title} | Test Wire</title>
+<meta property="article:published_time" content="2026-11-27T08:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav><article><h1>{title}</h1>{paragraphs}</article>
+<footer>(c) Test Wire. All rights reserved.</footer></body></html>"""
+
+
+def article_html(title: str, sentences: list[str], lang: str = "en", charset: str = "utf-8") -> str:
+    paragraphs = "".join(f"<p>{sentence}</p>" for sentence in sentences)
+    return ARTICLE.format(title=title, paragraphs=paragraphs, lang=lang, charset=charset)
+
+
+BODY = ["Alibaba Group said on Thursday that its T-Head unit would ship a new AI inference chip to cloud customers.",
+        "The company plans to invest ¥30 billion in computing infrastructure over the next three years, it said.",
+        "Analysts said the chip could reduce Alibaba Cloud's reliance on imported GPUs amid export controls."]
+
+
+def rss(items: list[tuple[str, str, str]]) -> str:
+    entries = "".join(f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+                      for title, link, date in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{entries}</channel></rss>'
+
+
+@pytest.fixture
+def server():
+    routes = RoutesServer()
+    routes.add("/robots.txt", "User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
+    yield routes
+    routes.stop()
+
+
+def config_for(tmp_path, sources, **crawl):
+    return write_config(tmp_path / "c.yaml", {
+        "storage": {"sqlite_path": str(tmp_path / "n.db")},
+        "sources": sources,
+        "topics": [{"name": "alibaba-ai", "entities": ["alibaba", "t-head"]}],
+        "crawl": {"retries": 1, "timeout": "3s", **crawl},
+    })
+
+
+def summary_rows(stdout: str) -> dict[str, str]:
+    return {line.split()[0]: line for line in stdout.splitlines()[1:] if line and not line.startswith("alerts")}
+
+
+def exported(config) -> list[dict]:
+    return [json.loads(line) for line in run_newsmon("export", config=config).stdout.splitlines()]
+
+
+def test_bad_sources_are_reported_and_good_ones_still_stored(tmp_path, server):
+    good = server.add("/good/a.html", article_html("Alibaba ships T-Head chip", BODY))
+    server.add("/good.xml", rss([("A", good, "Fri, 27 Nov 2026 08:00:00 GMT")]), headers={"Content-Type": "application/rss+xml"})
+    server.add("/broken.xml", "<rss><channel><item><title>half", headers={"Content-Type": "application/xml"})
+    server.add("/html-not-feed.xml", "<html><body>Sorry, we moved.</body></html>")
+    server.add("/down.xml", "oops", status=503, headers={"Content-Type": "text/plain", "Retry-After": "1"})
+    config = config_for(tmp_path, [
+        {"name": "good", "type": "feed", "url": f"{server.base_url}/good.xml"},
+        {"name": "broken", "type": "feed", "url": f"{server.base_url}/broken.xml"},
+        {"name": "not-a-feed", "type": "feed", "url": f"{server.base_url}/html-not-feed.xml"},
+        {"name": "down", "type": "feed", "url": f"{server.base_url}/down.xml"},
+        {"name": "dead", "type": "feed", "url": f"http://127.0.0.1:{free_port()}/feed.xml"},
+        {"name": "bad-sitemap", "type": "sitemap", "url": f"{server.base_url}/broken.xml"},
+    ])
+    result = run_newsmon("run-once", config=config)
+    assert result.returncode == 0, result.stderr
+    rows = summary_rows(result.stdout)
+    assert "error" not in rows["good"] and rows["good"].split()[2] == "1"
+    assert "not a readable feed" in rows["broken"]
+    assert "not a readable feed" in rows["not-a-feed"]
+    assert "HTTP 503" in rows["down"]
+    assert server.hits.count("/down.xml") == 2            # one retry, after a back-off
+    assert "connection refused" in rows["dead"]
+    assert "error" in rows["bad-sitemap"]
+    assert [record["title"] for record in exported(config)] == ["Alibaba ships T-Head chip"]
+    assert "Traceback" not in result.stderr
+
+
+def test_feed_with_relative_links_and_invalid_dates(tmp_path, server):
+    server.add("/news/one.html", article_html("Alibaba Cloud expands in Europe", BODY))
+    server.add("/feed.xml", rss([("One", "/news/one.html", "not a date at all")]),
+               headers={"Content-Type": "application/rss+xml"})
+    config = config_for(tmp_path, [{"name": "relative", "type": "feed", "url": f"{server.base_url}/feed.xml"}])
+    assert run_newsmon("run-once", config=config).returncode == 0
+    [record] = exported(config)
+    assert record["url"] == f"{server.base_url}/news/one.html"
+    assert record["published_at"] == "2026-11-27T08:00:00Z"   # the page's own metadata, not the junk date
+
+
+def test_gbk_page_declared_as_utf8_is_read_correctly(tmp_path, server):
+    chinese = ["阿里巴巴集团周四表示，旗下平头哥半导体将向云客户交付新的人工智能推理芯片。",
+               "公司计划在未来三年投资3800亿元用于云计算和人工智能基础设施建设。",
+               "分析师认为，这款芯片有望减少阿里云对进口图形处理器的依赖，并提升算力供应的稳定性。"]
+    body = article_html("阿里巴巴发布平头哥新芯片", chinese, lang="zh-CN").encode("gbk")
+    server.add("/zh/a.html", body, headers={"Content-Type": "text/html; charset=utf-8"})
+    server.add("/feed.xml", rss([("芯片", f"{server.base_url}/zh/a.html", "Fri, 27 Nov 2026 08:00:00 GMT")]),
+               headers={"Content-Type": "application/rss+xml; charset=utf-8"})
+    config = config_for(tmp_path, [{"name": "zh", "type": "feed", "url": f"{server.base_url}/feed.xml"}])
+    assert run_newsmon("run-once", config=config).returncode == 0
+    [record] = exported(config)
+    assert record["title"] == "阿里巴巴发布平头哥新芯片"
+    assert "3800亿元" in record["text"] and "\ufffd" not in record["text"]
+    assert record["language"] == "zh"
+    money = [figure for figure in record["figures"] if figure["kind"] == "money"]
+    assert money and money[0]["value"] == 380_000_000_000 and money[0]["currency"] == "CNY"
+    assert "alibaba" in {entity["id"] for entity in record["entities"]}
+
+
+def test_oversized_slow_and_empty_pages_lose_nothing_else(tmp_path, server):
+    good = server.add("/ok.html", article_html("Alibaba T-Head chip ships", BODY))
+    huge = server.add("/huge.html", "<p>" + "x" * 3_000_000 + "</p>")
+    slow = server.add("/slow.html", article_html("Slow", BODY), delay=5)
+    empty = server.add("/empty.html", "<html><body><nav>Home</nav></body></html>")
+    cut = server.add("/cut.html", article_html("Cut", BODY * 20), drop=True)
+    items = [(name, link, "Fri, 27 Nov 2026 08:00:00 GMT") for name, link in
+             (("ok", good), ("huge", huge), ("slow", slow), ("empty", empty), ("cut", cut))]
+    server.add("/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"})
+    config = config_for(tmp_path, [{"name": "mixed", "type": "feed", "url": f"{server.base_url}/feed.xml"}],
+                        max_page_bytes=1_000_000, timeout="2s", retries=0)
+    result = run_newsmon("run-once", config=config)
+    assert result.returncode == 0, result.stderr
+    assert [record["title"] for record in exported(config)] == ["Alibaba T-Head chip ships"]
+    row = summary_rows(result.stdout)["mixed"].split()
+    assert row[1:5] == ["2", "1", "0", "3"]   # fetched ok+empty; 1 new; huge, slow, cut failed
+
+
+def test_robots_disallow_is_obeyed(tmp_path, server):
+    server.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+    allowed = server.add("/public.html", article_html("Alibaba public news", BODY))
+    private = server.add("/private/x.html", article_html("Private", BODY))
+    server.add("/feed.xml", rss([("a", allowed, ""), ("b", private, "")]), headers={"Content-Type": "application/rss+xml"})
+    config = config_for(tmp_path, [{"name": "polite", "type": "feed", "url": f"{server.base_url}/feed.xml"}])
+    assert run_newsmon("run-once", config=config).returncode == 0
+    assert "/private/x.html" not in server.hits
+    assert [record["title"] for record in exported(config)] == ["Alibaba public news"]
+
+
+def test_entity_expansion_in_a_feed_is_never_expanded(tmp_path, server):
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+              + '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+              '<rss version="2.0"><channel><title>&lol9;</title><item><title>&xxe;</title>'
+              f'<link>{server.base_url}/a.html</link></item></channel></rss>')
+    server.add("/a.html", article_html("Alibaba entity test", BODY))
+    server.add("/feed.xml", laughs, headers={"Content-Type": "application/rss+xml"})
+    config = config_for(tmp_path, [{"name": "hostile", "type": "feed", "url": f"{server.base_url}/feed.xml"}])
+    result = run_newsmon("run-once", config=config, timeout=120)
+    assert result.returncode == 0
+    for record in exported(config):
+        assert "root:" not in json.dumps(record)
+        assert "lollollol" not in json.dumps(record)

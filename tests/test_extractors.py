@@ -1,0 +1,156 @@
+"""The extractors on sentences and articles: money and other figures, claims, quotes and stance,
+categories (every cue example in config/categories.yaml), relevance, the gazetteer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from config import DATA_DIR
+from config.settings import Settings, Topic
+from extractors.enrich import Enricher
+from extractors.figures import FigureExtractor
+from pipeline.extract import article_from_text
+
+EXAMPLE = Path(__file__).parent / "data" / "alibaba-ai-push-analysis.txt"
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return FigureExtractor(DATA_DIR / "fx.yaml", DATA_DIR / "figures.yaml")
+
+
+@pytest.fixture(scope="module")
+def enricher():
+    topics = [Topic(name="alibaba-ai", entities=["alibaba", "alibaba-cloud", "qwen", "t-head"],
+                    keywords=["Tongyi Qianwen", "Hanguang", "Yitian"])]
+    return Enricher(Settings(topics=topics))
+
+
+def enrich_text(enricher, title: str, body: str):
+    return enricher.enrich([article_from_text(f"{title}\n{body}", "https://example.com/a", "2026-11-28T00:00:00Z")])[0]
+
+
+MONEY = [
+    ("Alibaba commits ¥30 billion to the fund.", "¥30 billion", 30e9, "CNY"),
+    ("It plans to spend RMB 380 billion over three years.", "RMB 380 billion", 380e9, "CNY"),
+    ("The group will invest 30 billion yuan.", "30 billion yuan", 30e9, "CNY"),
+    ("A Rmb30bn programme.", "Rmb30bn", 30e9, "CNY"),
+    ("Orders worth US$4.1 billion.", "US$4.1 billion", 4.1e9, "USD"),
+    ("Capex of $53bn.", "$53bn", 53e9, "USD"),
+    ("It raised HK$12.5 billion.", "HK$12.5 billion", 12.5e9, "HKD"),
+    ("阿里巴巴将投入3800亿元建设云和AI硬件基础设施。", "3800亿元", 380e9, "CNY"),
+    ("该基金规模达300亿美元。", "300亿美元", 30e9, "USD"),
+    ("A 1.2 trillion yuan plan.", "1.2 trillion yuan", 1.2e12, "CNY"),
+    ("In Tokyo, the yen deal was worth ¥500 billion for the Japanese lender.", "¥500 billion", 500e9, "JPY"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, value, currency", MONEY)
+def test_money(figures, sentence, text, value, currency):
+    [figure] = [figure for figure in figures.extract(sentence, [0]) if figure["kind"] == "money"]
+    assert (figure["text"], figure["value"], figure["currency"]) == (text, value, currency)
+    assert figure["sentence"] == sentence
+
+
+def test_money_conversion_uses_the_configured_rate(figures):
+    [figure] = figures.extract("Alibaba commits ¥30 billion.", [0])
+    rate = yaml.safe_load((DATA_DIR / "fx.yaml").read_text())["usd_per_unit"]["CNY"]
+    assert figure["value_usd"] == pytest.approx(30e9 * rate)
+    assert 4.0e9 < figure["value_usd"] < 4.3e9
+
+
+def test_ranges_and_parenthetical_conversions(figures):
+    [spread] = figures.extract("It could cost $1-2 billion.", [0])
+    assert (spread["value"], spread["value_max"]) == (1e9, 2e9)
+    yuan, dollars = figures.extract("A plan of 380 billion yuan ($53 billion) was approved.", [0])
+    assert (yuan["currency"], dollars["currency"], dollars["equivalent_of"]) == ("CNY", "USD", "380 billion yuan")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Qwen2.5-72B and Qwen3-235B-A22B were released in 2025.",
+    "The H20, H800 and Ascend 910C chips compete.",
+    "Call +86 571 8502 2088 for details; see page 12.",
+    "In fiscal 2026 the 7nm process entered Top 10 lists in Q3.",
+])
+def test_no_money_from_years_models_chips_or_furniture(figures, sentence):
+    assert [figure for figure in figures.extract(sentence, [0]) if figure["kind"] == "money"] == []
+
+
+def test_percent_count_and_performance(figures):
+    found = figures.extract("Cloud revenue rose 26% and margins 3 per cent; the app has 100 million monthly active users "
+                            "and 40,000 GPUs; the chip reaches 400 TOPS and is 2.5 times faster than its predecessor.", [0])
+    summary = [(figure["kind"], figure["value"], figure.get("unit")) for figure in found]
+    assert summary == [("percent", 26, "%"), ("percent", 3, "%"), ("count", 100_000_000, "monthly active users"),
+                       ("count", 40_000, "GPUs"), ("performance", 400, "TOPS"), ("performance", 2.5, "x faster")]
+
+
+def test_benchmark_claim_with_comparator(enricher):
+    article = enrich_text(enricher, "Qwen3 tops open models",
+                          "Qwen3-235B scored 85.7 on MMLU-Pro, ahead of DeepSeek-V3 at 81.2, the team said.")
+    [claim] = article.claims
+    assert (claim["kind"], claim["subject"], claim["benchmark"], claim["score"]) == ("benchmark", "qwen", "MMLU-Pro", 85.7)
+    assert (claim["comparator"], claim["comparator_score"]) == ("deepseek-v3", 81.2)
+
+
+def test_comparison_claims(enricher):
+    article = enrich_text(enricher, "Alibaba model news",
+                          "Alibaba said Qwen2.5-Max performs on par with GPT-4o on most tasks.")
+    [claim] = article.claims
+    assert (claim["kind"], claim["subject"], claim["comparator"]) == ("comparison", "qwen", "gpt-4o")
+
+
+def test_no_claim_without_a_model_and_a_score(enricher):
+    article = enrich_text(enricher, "Benchmarks", "MMLU-Pro is a harder version of MMLU. Scores rose to 85.7 this year.")
+    assert article.claims == []
+
+
+def test_quotes_in_the_example_article(enricher):
+    lines = EXAMPLE.read_text().splitlines()
+    article = enrich_text(enricher, lines[0], "\n".join(lines[1:]))
+    by_speaker = {quote["speaker"]: quote for quote in article.quotes}
+    assert {"Michael Chen", "David Park", "Lisa Monroe", "Rajiv Mehta", "Sophie Williams"} <= set(by_speaker)
+    assert (by_speaker["David Park"]["role"], by_speaker["David Park"]["org"]) == ("Portfolio Manager", "Horizon Capital")
+    assert by_speaker["Lisa Monroe"]["org"] == "Global Digital Futures"
+    assert "analyst" in by_speaker["Michael Chen"]["role"]
+    assert by_speaker["David Park"]["stance"] == "positive"
+    assert by_speaker["Rajiv Mehta"]["stance"] == "negative"
+    assert article.relevant and "spend" in article.categories and "chip" in article.categories
+    money = [figure for figure in article.figures if figure["kind"] == "money"]
+    assert money and all(figure["value"] == 30e9 and figure["currency"] == "CNY" for figure in money)
+
+
+def test_quote_attributed_after_and_by_pronoun(enricher):
+    body = ('"The chip is a real step forward," said Jane Liu, an analyst at Morningstar.\n'
+            '"But volumes are still small," she said.')
+    article = enrich_text(enricher, "Alibaba T-Head chip", body)
+    assert [(quote["speaker"], quote["org"]) for quote in article.quotes] == [("Jane Liu", "Morningstar")] * 2
+
+
+CATEGORY_DATA = yaml.safe_load((DATA_DIR / "categories.yaml").read_text())["categories"]
+EXAMPLES = [(name, sentence, True) for name, entry in CATEGORY_DATA.items() for sentence in entry.get("examples", [])]
+EXAMPLES += [(name, sentence, False) for name, entry in CATEGORY_DATA.items()
+             for sentence in entry.get("counter_examples", [])]
+
+
+@pytest.mark.parametrize("category, sentence, expected", EXAMPLES)
+def test_category_cue_examples(enricher, category, sentence, expected):
+    doc = enricher.english(sentence)
+    kinds = {enricher.gazetteer.kind(ent.ent_id_) for ent in doc.ents if ent.ent_id_}
+    assert (category in enricher.categories.sentence_categories(sentence, kinds)) is expected
+
+
+def test_a_passing_mention_is_not_relevant(enricher):
+    body = ("Tencent on Tuesday cut prices for its Hunyuan models by half, intensifying a price war. "
+            "The company said enterprise customers doubled this year. Rivals such as Alibaba have also cut prices. "
+            "Tencent shares rose 2% in Hong Kong after the announcement, and analysts expect more cuts.")
+    assert not enrich_text(enricher, "Tencent halves Hunyuan model prices", body).relevant
+    assert enrich_text(enricher, "Alibaba halves Qwen model prices", body.replace("Tencent", "The firm")).relevant
+
+
+def test_gazetteer_tags_model_variants_as_one_entity(enricher):
+    doc = enricher.english("Qwen3-235B-A22B beat Llama on MMLU-Pro while T-Head shipped the Hanguang 800.")
+    ids = {(ent.text, ent.ent_id_) for ent in doc.ents}
+    assert ("Qwen3-235B-A22B", "qwen") in ids
+    assert any(entity_id == "t-head" for _, entity_id in ids)
