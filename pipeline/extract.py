@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -117,8 +117,9 @@ def extract_article(page: RawPage) -> Article | None:
     authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
                                                    if name.strip()]
     url = canonical_url(page.final_url)
-    if meta["canonical"] and urlsplit(urljoin(url, meta["canonical"])).netloc == urlsplit(url).netloc:
-        url = canonical_url(urljoin(url, meta["canonical"]))   # the site's own choice, never another site's
+    declared = meta["canonical"] or ""
+    if declared.startswith(("http://", "https://")) and urlsplit(declared).netloc == urlsplit(url).netloc:
+        url = canonical_url(declared)   # the site's own choice of URL, but never another site's
     text = document.text.strip()
     return Article(id=article_id(url), url=url, source=page.source, title=title, published_at=published_at,
                    fetched_at=page.fetched_at, language=detect_language(text, tree.get("lang")),

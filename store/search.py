@@ -27,8 +27,9 @@ class SearchFilters:
 def fts_query(text: str) -> str:
     terms = []
     for word in text.split():
-        if word == "OR" and terms and terms[-1] != "OR":
-            terms.append("OR")
+        if word == "OR":
+            if terms and terms[-1] != "OR":
+                terms.append("OR")
         elif re.search(r"\w", word):
             terms.append('"' + word.replace('"', '""') + '"')
     while terms and terms[-1] == "OR":

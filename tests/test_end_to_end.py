@@ -146,3 +146,49 @@ def test_store_keeps_raw_pages_and_a_consistent_index(crawled):
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         store.close()
+
+
+def test_search_ranks_and_filters(crawled):
+    tmp, config, *_ = crawled
+    result = run_newsmon("search", "T-Head", "--json", config=config)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and "T-Head" in records[0]["title"]
+    assert [record["score"] for record in records] == sorted((record["score"] for record in records), reverse=True)
+    assert all("[" in record["snippet"] for record in records)
+    chips = [json.loads(line) for line in run_newsmon("search", "Alibaba", "--category", "chip", "--json",
+                                                      config=config).stdout.splitlines()]
+    assert chips and all("chip" in record["categories"] for record in chips)
+    dated = [json.loads(line) for line in run_newsmon("search", "Alibaba", "--since", "2026-11-27", "--until", "2026-11-27",
+                                                      "--json", config=config).stdout.splitlines()]
+    assert dated and all(record["published_at"].startswith("2026-11-27") for record in dated)
+    by_entity = [json.loads(line) for line in run_newsmon("search", "chip", "--entity", "nvidia", "--json",
+                                                          config=config).stdout.splitlines()]
+    assert by_entity and all("nvidia" in {entity["id"] for entity in record["entities"]} for record in by_entity)
+    plain = run_newsmon("search", "Qwen", "--source", "site-feed", "--limit", "2", config=config)
+    assert plain.returncode == 0 and plain.stdout.count("http") == 2
+
+
+def test_export_is_oldest_first_and_filters_by_date(crawled):
+    tmp, config, *_ = crawled
+    records = exported(config)
+    times = [record["published_at"] or record["fetched_at"] for record in records]
+    assert times == sorted(times)
+    out = tmp / "export.jsonl"
+    assert run_newsmon("export", "--since", "2026-11-28", "--out", out, config=config).returncode == 0
+    later = [json.loads(line) for line in out.read_text().splitlines()]
+    assert later and all(record["published_at"] >= "2026-11-28" for record in later)
+
+
+def test_extract_one_saved_page(crawled, demo_site):
+    tmp, config, *_ = crawled
+    from conftest import DEMO_SITE
+
+    page = DEMO_SITE / "2026" / "11" / "25" / "qwen3-235b-mmlu-pro-benchmark.html"
+    result = run_newsmon("extract", "--url", "https://demo.example/a.html?utm_source=x", "--json", page, config=config)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["url"] == "https://demo.example/a.html" and record["source"] == ""
+    assert record["relevant"] and any(claim["benchmark"] == "MMLU-Pro" for claim in record["claims"])
+    missing = run_newsmon("extract", tmp / "nope.html", config=config)
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
