@@ -5,6 +5,7 @@ coalesced; SIGINT and SIGTERM stop the scheduler cleanly."""
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import signal
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
@@ -60,3 +61,8 @@ def serve_forever(loaded) -> None:
     signal.signal(signal.SIGINT, stop)
     logger.info("serving %d jobs", len(scheduler.get_jobs()))
     scheduler.start()
+    # Stopped: end running crawl children now; their raw pages are already committed, and the
+    # job thread finishes its current (short, transactional) processing batch before exit.
+    for child in multiprocessing.active_children():
+        child.terminate()
+    logger.info("stopped")
