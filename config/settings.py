@@ -99,7 +99,8 @@ class SitemapSource(SourceBase):
 class ListingSource(SourceBase):
     type: Literal["listing"]
     link_selector: str
-    next_selector: str = "a[rel~=next]"   # pagination link; followed up to max_pages
+    # The pagination link, followed up to max_pages; the default covers the common markups.
+    next_selector: str = "a[rel~=next], link[rel~=next], a.next, li.next a, .pagination .next a, a.next-page"
     max_pages: int = Field(default=5, gt=0)
 
 

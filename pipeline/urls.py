@@ -10,8 +10,8 @@ from w3lib.url import canonicalize_url
 # Query parameters that say how a reader arrived, never which page it is.
 TRACKING_PARAMETER = re.compile(
     r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|igshid|"
-    r"spm|scm|ref|ref_src|referrer|cmpid|ocid|smid|sr_share|share|from|src|taid|guccounter|"
-    r"guce_referrer|guce_referrer_sig|at_medium|at_campaign|at_custom\d|cid|rss|feedtype)$",
+    r"spm|scm|ref|ref_src|referrer|cmpid|ocid|smid|sr_share|share|from|taid|guccounter|"
+    r"guce_referrer|guce_referrer_sig|at_medium|at_campaign|at_custom\d|rss|feedtype)$",
     re.IGNORECASE,
 )
 

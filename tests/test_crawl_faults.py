@@ -157,3 +157,54 @@ def test_entity_expansion_in_a_feed_is_never_expanded(tmp_path, server):
     for record in exported(config):
         assert "root:" not in json.dumps(record)
         assert "lollollol" not in json.dumps(record)
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><title>Atom one</title><link rel="alternate" href="{base}/atom/one.html"/><id>tag:x,2026:1</id>
+<updated>2026-11-27T10:00:00Z</updated><author><name>Ann Lee</name></author></entry></feed>"""
+RDF = """<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="{base}/"><title>R</title></channel>
+<item rdf:about="{base}/rdf/one.html"><title>RDF one</title><link>{base}/rdf/one.html</link><dc:date>2026-11-26T10:00:00Z</dc:date></item>
+</rdf:RDF>"""
+SITEMAP_INDEX = """<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/sitemap-news.xml.gz</loc></sitemap></sitemapindex>"""
+NEWS_SITEMAP = """<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>{base}/sm/one.html</loc><news:news>
+<news:publication><news:name>X</news:name><news:language>en</news:language></news:publication>
+<news:publication_date>2026-11-25T06:00:00+08:00</news:publication_date><news:title>Sitemap one</news:title></news:news></url></urlset>"""
+LISTING = """<html><body><div class="story"><h2><a href="/list/one.html">List one</a></h2></div>
+<a href="/list/ignored.html">not a story</a><nav class="pagination"><a class="next" href="/list?page=2">Next</a></nav></body></html>"""
+LISTING_2 = """<html><body><div class="story"><h2><a href="/list/two.html">List two</a></h2></div></body></html>"""
+
+
+def test_every_feed_dialect_sitemap_kind_and_listing_markup(tmp_path, server):
+    import gzip
+
+    base = server.base_url
+    for path, title in (("/atom/one.html", "Atom one"), ("/rdf/one.html", "RDF one"), ("/sm/one.html", "Sitemap one"),
+                        ("/list/one.html", "List one"), ("/list/two.html", "List two"), ("/list/ignored.html", "Ignored")):
+        server.add(path, article_html(f"Alibaba {title}", BODY).replace('<meta property="article:published_time" '
+                                                                       'content="2026-11-27T08:00:00Z">', ""))
+    server.add("/atom.xml", ATOM.format(base=base), headers={"Content-Type": "application/atom+xml"})
+    server.add("/rdf.xml", RDF.format(base=base), headers={"Content-Type": "application/rdf+xml"})
+    server.add("/sitemap.xml", SITEMAP_INDEX.format(base=base), headers={"Content-Type": "application/xml"})
+    server.add("/sitemap-news.xml.gz", gzip.compress(NEWS_SITEMAP.format(base=base).encode()),
+               headers={"Content-Type": "application/x-gzip"})
+    server.add("/list", LISTING)
+    server.add("/list?page=2", LISTING_2)
+    config = config_for(tmp_path, [
+        {"name": "atom", "type": "feed", "url": f"{base}/atom.xml"},
+        {"name": "rdf", "type": "feed", "url": f"{base}/rdf.xml"},
+        {"name": "sitemap", "type": "sitemap", "url": f"{base}/sitemap.xml"},
+        {"name": "listing", "type": "listing", "url": f"{base}/list", "link_selector": "div.story h2"},
+    ])
+    result = run_newsmon("run-once", config=config)
+    assert result.returncode == 0, result.stderr
+    records = {record["title"]: record for record in exported(config)}
+    assert set(records) == {"Alibaba Atom one", "Alibaba RDF one", "Alibaba Sitemap one", "Alibaba List one",
+                            "Alibaba List two"}
+    assert records["Alibaba Atom one"]["published_at"] == "2026-11-27T10:00:00Z"
+    assert records["Alibaba Atom one"]["authors"] == ["Ann Lee"]
+    assert records["Alibaba RDF one"]["published_at"] == "2026-11-26T10:00:00Z"
+    assert records["Alibaba Sitemap one"]["published_at"] == "2026-11-24T22:00:00Z"
+    assert records["Alibaba Sitemap one"]["source"] == "sitemap"

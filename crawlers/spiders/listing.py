@@ -13,11 +13,12 @@ class ListingSpider(SourceSpider):
         if not links:
             self.crawler.stats.inc_value("entry/listing_without_links")
         for link in links:
-            href = link.attrib.get("href")
+            # The selector may pick the link itself or its container (an <h2>, an <article>).
+            href = link.attrib.get("href") or link.css("a[href]::attr(href)").get()
             if href:
                 title = " ".join(" ".join(link.css("::text").getall()).split()) or None
                 yield from self.follow_article(response.urljoin(href), PageHints(title=title))
         page = response.meta.get("listing_page", 1)
-        next_href = response.css(self.source.next_selector).attrib.get("href")
+        next_href = response.css(self.source.next_selector).xpath("@href").get()
         if next_href and page < self.source.max_pages:
             yield self.entry_request(response.urljoin(next_href), listing_page=page + 1)
