@@ -71,9 +71,18 @@ class ElasticsearchSettings(Strict):
     api_key_env: str | None = None
 
 
+class KibanaSettings(Strict):
+    """Our addition: where `newsmon kibana import` posts the saved objects."""
+
+    url: Url = "http://127.0.0.1:5601"
+    username_env: str | None = None
+    password_env: str | None = None
+
+
 class StorageSettings(Strict):
     sqlite_path: str = "data/newsmon.db"
     elasticsearch: ElasticsearchSettings | None = None
+    kibana: KibanaSettings | None = None
 
 
 class SourceBase(Strict):
@@ -231,7 +240,9 @@ def cross_reference_problems(settings: Settings) -> list[str]:
 
 SECRET_KEYS = {"storage.elasticsearch.api_key_env": ("storage", "elasticsearch", "api_key_env"),
                "smtp.username_env": ("smtp", "username_env"),
-               "smtp.password_env": ("smtp", "password_env")}
+               "smtp.password_env": ("smtp", "password_env"),
+               "storage.kibana.username_env": ("storage", "kibana", "username_env"),
+               "storage.kibana.password_env": ("storage", "kibana", "password_env")}
 
 
 class LoadedSettings:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from crawlers.runner import CrawlReport, crawl_sources
 from newsmon.deliveries import Deliveries
 from newsmon.errors import ConfigError
+from newsmon.indexing import sync_after_cycle
 from pipeline.alerts import Alert, fire_alerts
 from pipeline.process import ProcessReport, process_pending
 from store.sqlite import Store
@@ -18,6 +19,7 @@ class CycleReport:
     processing: ProcessReport
     alerts: list[Alert]
     delivery_errors: list[str] = field(default_factory=list)
+    index_line: str | None = None
 
     def summary(self) -> str:
         rows = [("source", "fetched", "new", "duplicates", "failed", "")]
@@ -35,6 +37,8 @@ class CycleReport:
         lines.append(f"alerts fired: {len(self.alerts)}" + (
             " (" + ", ".join(f"{rule}: {count}" for rule, count in sorted(by_rule.items())) + ")" if by_rule else ""))
         lines.extend(f"delivery failed: {error}" for error in self.delivery_errors)
+        if self.index_line:
+            lines.append(self.index_line)
         return "\n".join(lines)
 
 
@@ -74,6 +78,7 @@ def run_cycle(loaded, source_names: list[str] | None = None, enricher: EnricherC
         for crawl in crawls:
             outcomes = processing.by_source.get(crawl.source, Counter())
             store.record_source_run(crawl.source, crawl.fetched, outcomes["new"], "; ".join(crawl.errors) or None)
+        index_line = sync_after_cycle(loaded, store)
     finally:
         store.close()
-    return CycleReport(crawls, processing, alerts, deliveries.errors)
+    return CycleReport(crawls, processing, alerts, deliveries.errors, index_line)

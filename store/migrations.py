@@ -102,6 +102,10 @@ MIGRATIONS: list[str] = [
         last_fetched INTEGER NOT NULL DEFAULT 0, last_new INTEGER NOT NULL DEFAULT 0
     ) WITHOUT ROWID;
     """,
+    # 2: a document Elasticsearch rejects (a mapping error) is kept with its error, never retried blindly.
+    """
+    ALTER TABLE index_outbox ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
