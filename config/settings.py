@@ -168,6 +168,35 @@ class SmtpSettings(Strict):
     timeout: Duration = "30s"
 
 
+class DeliverySettings(Strict):
+    """Our addition: the persisted delivery queue of alerts, digests and health notices."""
+
+    max_attempts: int = Field(default=20, gt=0)       # then the message is marked failed (newsmon status)
+    backoff_base: Duration = "1s"                      # first retry after this, doubling each time ...
+    backoff_cap: Duration = "30s"                      # ... but never waiting longer than this
+    burst_window: Duration = "60s"                     # at most one alert message per channel per window;
+                                                       # alerts arriving meanwhile go out together in one
+    max_per_message: int = Field(default=50, gt=0)     # alerts listed in one burst message
+
+
+class HealthSettings(Strict):
+    """Our addition: when a source counts as unhealthy, and who hears about it."""
+
+    max_failures: int = Field(default=3, gt=0)         # consecutive failed runs
+    max_silent_runs: int = Field(default=12, gt=0)     # consecutive successful runs with nothing new
+    channels: list[str] = []                           # where a health notice goes (once per incident)
+
+
+class ServeSettings(Strict):
+    """Our addition: the long-running scheduler."""
+
+    max_parallel_crawls: int = Field(default=2, gt=0)  # crawl children at once, over all sources
+    digest_grace: Duration = "6h"                      # a digest missed while down is still sent this late
+    deliveries_every: Duration = "5s"                  # how often the delivery queue is drained
+    log_file: str | None = None                        # rotating log file, besides stderr
+    stop_timeout: Duration = "8s"                      # SIGTERM: children get this long before a kill
+
+
 class CrawlSettings(Strict):
     """Our additions: how politely and how far crawls go."""
 
@@ -205,6 +234,9 @@ class Settings(Strict):
     digest: DigestSettings = DigestSettings()
     smtp: SmtpSettings = SmtpSettings()
     crawl: CrawlSettings = CrawlSettings()
+    deliveries: DeliverySettings = DeliverySettings()
+    health: HealthSettings = HealthSettings()
+    serve: ServeSettings = ServeSettings()
     extraction: ExtractionSettings = ExtractionSettings()
 
 
@@ -229,9 +261,10 @@ def cross_reference_problems(settings: Settings) -> list[str]:
             if category not in CATEGORIES:
                 problems.append(f"alerts[{index}].categories: unknown category {category!r} "
                                 f"(one of {', '.join(CATEGORIES)})")
-    for channel in settings.digest.channels:
-        if channel not in settings.channels:
-            problems.append(f"digest.channels: no channel named {channel!r} under channels")
+    for section, channels in (("digest", settings.digest.channels), ("health", settings.health.channels)):
+        for channel in channels:
+            if channel not in settings.channels:
+                problems.append(f"{section}.channels: no channel named {channel!r} under channels")
     needs_smtp = any(channel.type == "email" for channel in settings.channels.values())
     if needs_smtp and "smtp" not in settings.model_fields_set:
         problems.append("smtp: an email channel is configured but there is no smtp section")

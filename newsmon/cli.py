@@ -141,8 +141,10 @@ def digest(context, day, out_dir, send, force):
         click.echo(f"  sent via {channel}")
     for channel in run.already_sent:
         click.echo(f"  already sent via {channel} (use --force to send again)")
-    for error in run.failed:
+    for error in dict.fromkeys(run.errors):
         click.echo(f"error: {error}", err=True)
+    for channel in run.failed:
+        click.echo(f"  not sent via {channel} yet: queued, retried by the next digest --send or by serve", err=True)
     if run.failed:
         sys.exit(1)
 
@@ -229,6 +231,19 @@ def demo(out_dir):
     from newsmon.demo import run_demo
 
     click.echo(run_demo(Path(out_dir)))
+
+
+@main.command()
+@click.pass_context
+@handle_errors
+def status(context):
+    """Scheduled jobs (next run, last result), the delivery queue, the index outbox, source health.
+
+    Example: newsmon status
+    """
+    from newsmon.status import status_lines
+
+    click.echo("\n".join(status_lines(settings_of(context))))
 
 
 @main.group()

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from crawlers.runner import CrawlReport, crawl_sources
-from newsmon.deliveries import Deliveries
+from newsmon.deliveries import DeliveryWorker
+from newsmon.health import check_source_health
 from newsmon.errors import ConfigError
 from newsmon.indexing import sync_after_cycle
 from pipeline.alerts import Alert, fire_alerts
@@ -36,7 +38,7 @@ class CycleReport:
         by_rule = Counter(alert.rule for alert in self.alerts)
         lines.append(f"alerts fired: {len(self.alerts)}" + (
             " (" + ", ".join(f"{rule}: {count}" for rule, count in sorted(by_rule.items())) + ")" if by_rule else ""))
-        lines.extend(f"delivery failed: {error}" for error in self.delivery_errors)
+        lines.extend(f"delivery delayed: {error} (queued for retry)" for error in dict.fromkeys(self.delivery_errors))
         if self.index_line:
             lines.append(self.index_line)
         return "\n".join(lines)
@@ -66,19 +68,32 @@ class EnricherCache:
         return self._enricher.enrich(articles)
 
 
-def run_cycle(loaded, source_names: list[str] | None = None, enricher: EnricherCache | None = None) -> CycleReport:
+def run_cycle(loaded, source_names: list[str] | None = None, enricher: EnricherCache | None = None,
+              flush_deliveries: bool = True, processing_lock=None, stopping=None) -> CycleReport:
+    """Crawl the sources, then (under `processing_lock`, when several cycles run at once) process,
+    alert, deliver and index. If `stopping` is set after the crawl, processing waits for next time."""
     settings = loaded.settings
     sources = selected_sources(settings, source_names)
     store = Store(settings.storage.sqlite_path)
     try:
         crawls = crawl_sources(sources, settings.crawl, str(store.path))
-        processing = process_pending(store, settings, enricher or EnricherCache(settings))
-        deliveries = Deliveries(loaded)
-        alerts = fire_alerts(store, settings, processing.new_articles, deliveries.alert)
-        for crawl in crawls:
-            outcomes = processing.by_source.get(crawl.source, Counter())
-            store.record_source_run(crawl.source, crawl.fetched, outcomes["new"], "; ".join(crawl.errors) or None)
-        index_line = sync_after_cycle(loaded, store)
+        if stopping is not None and stopping.is_set():
+            return CycleReport(crawls, ProcessReport(), [])
+        with processing_lock or nullcontext():
+            return _process_and_deliver(loaded, store, crawls, enricher, flush_deliveries)
     finally:
         store.close()
-    return CycleReport(crawls, processing, alerts, deliveries.errors, index_line)
+
+
+def _process_and_deliver(loaded, store, crawls, enricher, flush_deliveries) -> CycleReport:
+    settings = loaded.settings
+    processing = process_pending(store, settings, enricher or EnricherCache(settings))
+    alerts = fire_alerts(store, settings, processing.new_articles)
+    for crawl in crawls:
+        outcomes = processing.by_source.get(crawl.source, Counter())
+        store.record_source_run(crawl.source, crawl.fetched, outcomes["new"], "; ".join(crawl.errors) or None)
+    check_source_health(store, settings, crawls)
+    worker = DeliveryWorker(loaded)
+    worker.drain(store, flush=flush_deliveries)
+    index_line = sync_after_cycle(loaded, store)
+    return CycleReport(crawls, processing, alerts, worker.errors, index_line)

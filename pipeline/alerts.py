@@ -1,15 +1,14 @@
-"""Alert rules over newly stored articles. Each (alert, story) fires once, ever: the claim is
-recorded in the store before delivery, so re-runs, restarts and syndicated copies never repeat."""
+"""Alert rules over newly stored articles. Each (alert, story) fires once, ever: the claim and its
+queued messages are written together, so re-runs, restarts and syndicated copies never repeat, and
+a channel that is down gets the message later from the delivery queue."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from config.settings import AlertRule, Settings
 from pipeline.records import EnrichedArticle
+from store.queue import enqueue
 from store.sqlite import Store, now_iso
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,20 +39,23 @@ def matches(rule: AlertRule, article: EnrichedArticle) -> list[str] | None:
     return matched or None
 
 
-def fire_alerts(store: Store, settings: Settings, articles: list[EnrichedArticle], deliver) -> list[Alert]:
-    """Claim and deliver alerts for `articles` (oldest first). `deliver(channel_name, alert)` returns
-    True on success; a claim whose every channel failed is released for the next run."""
+def fire_alerts(store: Store, settings: Settings, articles: list[EnrichedArticle]) -> list[Alert]:
+    """Claim each new (alert, story) and queue its message for every channel of the rule, in one
+    transaction: a claim without its queued messages, or messages without a claim, cannot exist."""
     fired = []
     for article in sorted(articles, key=lambda article: article.published_at or article.fetched_at):
         for rule in settings.alerts:
             matched = matches(rule, article)
-            if matched is None or not store.claim_alert(rule.name, article.story_id, article.id):
+            if matched is None:
                 continue
             alert = Alert(rule.name, article, now_iso(), matched)
-            delivered = [deliver(channel, alert) for channel in rule.channels]
-            if any(delivered):
+            with store.transaction() as db:
+                claimed = db.execute("INSERT OR IGNORE INTO alerts_fired (alert, story_id, article_id, fired_at)"
+                                     " VALUES (?, ?, ?, ?)", (rule.name, article.story_id, article.id,
+                                                              alert.fired_at)).rowcount == 1
+                if claimed:
+                    for channel in rule.channels:
+                        enqueue(db, channel, "alert", f"alert:{rule.name}:{article.story_id}:{channel}", alert.to_json())
+            if claimed:
                 fired.append(alert)
-            else:
-                store.release_alert(rule.name, article.story_id)
-                logger.error("alert %s for %s reached no channel; it will be tried again", rule.name, article.url)
     return fired

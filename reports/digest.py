@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from config.settings import CATEGORIES, Settings
 from pipeline.records import EnrichedArticle, iso_utc, parse_iso
+from reports.health import unhealthy_reason
 from reports.templates import render
 from store.sqlite import Store
 
@@ -101,8 +102,10 @@ class DigestBuilder:
         return list(stories.values())
 
     def _source_health(self) -> list[dict]:
-        """Sources whose last run failed; the digest says so rather than go quiet."""
-        return [dict(row) for row in self.store.source_states() if row["consecutive_failures"] > 0]
+        """Sources failing or silent for too long; the digest says so rather than go quiet."""
+        health = self.settings.health
+        return [{**dict(row), "problem": unhealthy_reason(row, health)} for row in self.store.source_states()
+                if row["consecutive_failures"] > 0 or unhealthy_reason(row, health)]
 
 
 def _primary_category(article: EnrichedArticle) -> str:

@@ -163,7 +163,7 @@ class ElasticIndex:
         return self._call("count", lambda: self.client.count(index=self.alias))["count"]
 
     def search(self, query: str, filters) -> list[dict]:
-        must = [{"multi_match": {"query": query, "fields": ["title^8", "text", "entities.text^3"],
+        must = [{"multi_match": {"query": query, "fields": ["title^8", "text"],
                                  "operator": "and"}}] if query.strip() else []
         clauses = []
         if filters.categories:

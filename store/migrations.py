@@ -106,6 +106,27 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE index_outbox ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3: the delivery queue (alerts, digests, health notices retried until delivered), silent-source
+    # counts, and each scheduled job's last result.
+    """
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL,                 -- alert | digest | health
+        key TEXT NOT NULL UNIQUE,           -- what makes two messages the same message
+        payload TEXT NOT NULL,              -- JSON
+        created_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'pending',   -- pending | sent | failed
+        last_error TEXT,
+        sent_at TEXT
+    );
+    CREATE INDEX deliveries_due ON deliveries(status, due_at);
+    ALTER TABLE source_state ADD COLUMN consecutive_empty INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE source_state ADD COLUMN health_notified INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run_at TEXT, last_result TEXT) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

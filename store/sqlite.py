@@ -163,18 +163,6 @@ class Store:
 
     # alerts, digests, sources ------------------------------------------------------------------
 
-    def claim_alert(self, alert: str, story_id: str, article_id: str) -> bool:
-        """Record that (alert, story) fires; False when it already has, so nothing fires twice."""
-        with self.transaction() as db:
-            cursor = db.execute("INSERT OR IGNORE INTO alerts_fired (alert, story_id, article_id, fired_at)"
-                                " VALUES (?, ?, ?, ?)", (alert, story_id, article_id, now_iso()))
-        return cursor.rowcount == 1
-
-    def release_alert(self, alert: str, story_id: str) -> None:
-        """Undo a claim whose delivery failed everywhere, so the next run tries again."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM alerts_fired WHERE alert = ? AND story_id = ?", (alert, story_id))
-
     def digest_sent(self, day: str, channel: str) -> bool:
         return self.db.execute("SELECT 1 FROM digests_sent WHERE day = ? AND channel = ?",
                                (day, channel)).fetchone() is not None
@@ -194,8 +182,9 @@ class Store:
                            (now, error, fetched, new, source))
             else:
                 db.execute("UPDATE source_state SET last_run_at=?, last_success_at=?, last_error=NULL,"
-                           " last_fetched=?, last_new=?, consecutive_failures=0 WHERE source=?",
-                           (now, now, fetched, new, source))
+                           " last_fetched=?, last_new=?, consecutive_failures=0,"
+                           " consecutive_empty = CASE WHEN ? > 0 THEN 0 ELSE consecutive_empty + 1 END"
+                           " WHERE source=?", (now, now, fetched, new, new, source))
 
     def source_states(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM source_state ORDER BY source").fetchall()

@@ -112,7 +112,7 @@ def free_port() -> int:
 class MailSink:
     """A real SMTP server (aiosmtpd) on loopback keeping every message it receives."""
 
-    def __init__(self):
+    def __init__(self, port: int | None = None):
         from aiosmtpd.controller import Controller
 
         self.messages = []
@@ -123,7 +123,7 @@ class MailSink:
                 sink.messages.append(envelope)
                 return "250 OK"
 
-        self.port = free_port()
+        self.port = port or free_port()
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
         self.controller.start()
 

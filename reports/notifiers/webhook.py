@@ -11,6 +11,8 @@ from reports.text import one_line, slack_escape
 
 
 class WebhookNotifier:
+    holds_bursts = True   # a burst of alerts is held and sent as one message (deliveries.burst_window)
+
     def __init__(self, name, channel, settings, secrets):
         self.name = name
         self.url = channel.url
@@ -28,20 +30,25 @@ class WebhookNotifier:
         except (urllib.error.URLError, OSError) as error:
             raise DeliveryError(f"channel {self.name}: webhook unreachable: {getattr(error, 'reason', error)}") from None
 
-    def send_alert(self, alert) -> None:
-        article = alert.article
+    def send_alerts(self, alerts: list[dict]) -> None:
         if self.format == "slack":
-            categories = ", ".join(alert.matched_categories or article.categories)
-            line = f"*{slack_escape(alert.rule)}* ({slack_escape(categories)}): <{article.url}|{slack_escape(article.title)}>"
-            self._post({"text": line, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": line}}]})
+            lines = [f"*{slack_escape(alert['alert'])}* ({slack_escape(', '.join(alert['matched_categories'] or alert['categories']))}):"
+                     f" <{alert['url']}|{slack_escape(alert['title'])}>" for alert in alerts]
+            text = "\n".join(lines)
+            self._post({"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]})
+        elif len(alerts) == 1:
+            self._post({"type": "alert", **alerts[0]})
         else:
-            self._post({"type": "alert", **alert.to_json()})
+            self._post({"type": "alerts", "alerts": alerts})
 
-    def send_digest(self, digest) -> None:
+    def send_digest(self, digest: dict) -> None:
         if self.format == "slack":
-            titles = "\n".join(f"• <{article.url}|{slack_escape(article.title)}>" for article in digest.articles[:20])
-            self._post({"text": f"*{slack_escape(digest.subject)}*\n{titles}"})
+            titles = "\n".join(f"• <{article['url']}|{slack_escape(article['title'])}>" for article in digest["articles"][:20])
+            self._post({"text": f"*{slack_escape(digest['subject'])}*\n{titles}"})
         else:
-            self._post({"type": "digest", "day": digest.day, "subject": one_line(digest.subject),
-                        "articles": [{"id": article.id, "url": article.url, "title": article.title}
-                                     for article in digest.articles]})
+            self._post({"type": "digest", "day": digest["day"], "subject": one_line(digest["subject"]),
+                        "articles": digest["articles"]})
+
+    def send_notice(self, notice: dict) -> None:
+        text = f"{notice['subject']}: {notice['text']}"
+        self._post({"text": slack_escape(text)} if self.format == "slack" else {"type": "notice", **notice})

@@ -44,5 +44,5 @@ def render(name: str, **context) -> tuple[str, str]:
     return TEXT.get_template(f"{name}.txt.j2").render(**context), HTML.get_template(f"{name}.html.j2").render(**context)
 
 
-def render_alert(alert) -> tuple[str, str]:
-    return render("alert", alert=alert, article=alert.article)
+def render_alerts(alerts: list[dict]) -> tuple[str, str]:
+    return render("alert", alerts=alerts)
