@@ -9,6 +9,7 @@ import multiprocessing
 import queue as queue_module
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from config.settings import CrawlSettings
 
@@ -23,6 +24,7 @@ class CrawlReport:
     failed: int = 0           # article pages that could not be fetched
     not_modified: int = 0     # entry points answered 304
     already_seen: int = 0     # article links skipped before download
+    newest_item_at: str | None = None   # the newest date the entry points listed (staleness)
     errors: list[str] = field(default_factory=list)   # entry points that failed, one line each
 
     @property
@@ -30,20 +32,25 @@ class CrawlReport:
         return not self.errors
 
 
-def _crawl_in_child(sources, crawl: CrawlSettings, store_path: str, results) -> None:
+def _crawl_in_child(sources, crawl: CrawlSettings, store_path: str, results, since: str | None) -> None:
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.settings import scrapy_settings
     from crawlers.spiders import SPIDERS
 
-    process = CrawlerProcess(scrapy_settings(crawl, store_path))
+    settings = scrapy_settings(crawl, store_path)
+    # A source's min_delay is its site's rate limit (EDGAR: 10 requests per second): per-domain slots.
+    settings["DOWNLOAD_SLOTS"] = {urlsplit(url).hostname: {"delay": source.min_delay}
+                                  for source in sources if source.min_delay
+                                  for url in (source.url, getattr(source, "archive_url", source.url))}
+    process = CrawlerProcess(settings)
     # Scrapy's own loggers print tracebacks for failures our run summary already reports in one line.
     logging.getLogger("scrapy").setLevel(logging.CRITICAL)
     crawlers, claimed = [], set()
     for source in sources:
         crawler = process.create_crawler(SPIDERS[source.type])
         crawlers.append((source, crawler))
-        process.crawl(crawler, source=source, store_path=store_path, claimed=claimed)
+        process.crawl(crawler, source=source, store_path=store_path, claimed=claimed, since=since)
     process.start()
     reports = []
     for source, crawler in crawlers:
@@ -52,7 +59,8 @@ def _crawl_in_child(sources, crawl: CrawlSettings, store_path: str, results) -> 
         reports.append(CrawlReport(
             source=source.name, fetched=stats.get("article/fetched", 0), stored_raw=stats.get("article/stored_raw", 0),
             failed=stats.get("article/failed", 0), not_modified=stats.get("fetch/not_modified", 0),
-            already_seen=stats.get("article/already_seen", 0), errors=list(spider_errors)))
+            already_seen=stats.get("article/already_seen", 0), errors=list(spider_errors),
+            newest_item_at=getattr(crawler.spider, "newest_item_at", None)))
     results.put(reports)
 
 
@@ -74,13 +82,15 @@ def _wait_for_reports(child, results, timeout: float | None):
             return None
 
 
-def crawl_sources(sources, crawl: CrawlSettings, store_path: str, timeout: float | None = None) -> list[CrawlReport]:
-    """Crawl `sources` in one child process; a child that dies is reported against each source."""
+def crawl_sources(sources, crawl: CrawlSettings, store_path: str, timeout: float | None = None,
+                  since: str | None = None) -> list[CrawlReport]:
+    """Crawl `sources` in one child process; a child that dies is reported against each source.
+    `since` (ISO date) makes pageable kinds page back to that date (a backfill)."""
     if not sources:
         return []
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
-    child = context.Process(target=_crawl_in_child, args=(list(sources), crawl, store_path, results),
+    child = context.Process(target=_crawl_in_child, args=(list(sources), crawl, store_path, results, since),
                             name="newsmon-crawl", daemon=True)
     child.start()
     try:

@@ -100,6 +100,32 @@ def crawl(context, sources):
 
 
 @main.command()
+@click.option("--source", "sources", multiple=True, required=True, help="A source of a pageable kind (repeatable).")
+@click.option("--since", required=True, help="Page back to this date (YYYY-MM-DD).")
+@click.pass_context
+@handle_errors
+def backfill(context, sources, since):
+    """Page back in time on sources that can (edgar, federal_register, hkex, json_api with paging).
+
+    Example: newsmon backfill --source sec-edgar-alibaba --since 2026-06-01
+    """
+    from crawlers.spiders import PAGEABLE
+    from newsmon.cycle import run_cycle
+
+    loaded = settings_of(context)
+    try:
+        date.fromisoformat(since)
+    except ValueError:
+        raise ConfigError(f"--since {since}: not a date (use YYYY-MM-DD)") from None
+    kinds = {source.name: source.type for source in loaded.settings.sources}
+    for name in sources:
+        if name in kinds and kinds[name] not in PAGEABLE:
+            raise ConfigError(f"--source {name}: a {kinds[name]} source cannot page back in time "
+                              f"(backfill works for {', '.join(sorted(PAGEABLE))})")
+    click.echo(run_cycle(loaded, list(sources), since=since).summary())
+
+
+@main.command()
 @click.pass_context
 @handle_errors
 def serve(context):

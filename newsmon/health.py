@@ -11,10 +11,11 @@ def check_source_health(store: Store, settings, crawls) -> list[str]:
     """Queue a notice for each source that just became unhealthy; returns their names."""
     noticed = []
     names = {crawl.source for crawl in crawls}
+    max_ages = {source.name: source.max_age for source in settings.sources}
     for row in store.source_states():
         if row["source"] not in names:
             continue
-        reason = unhealthy_reason(row, settings.health)
+        reason = unhealthy_reason(row, settings.health, max_ages.get(row["source"]))
         with store.transaction() as db:
             if reason is None:
                 db.execute("UPDATE source_state SET health_notified = 0 WHERE source = ?", (row["source"],))

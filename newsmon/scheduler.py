@@ -62,7 +62,8 @@ def crawl_job(source_name: str) -> None:
         return
     try:
         report = run_cycle(ServeContext.loaded, [source_name], ServeContext.enricher, flush_deliveries=False,
-                           processing_lock=ServeContext.processing, stopping=ServeContext.stopping)
+                           processing_lock=ServeContext.processing, stopping=ServeContext.stopping,
+                           respect_backoff=True)
         summary = report.summary().splitlines()
         result = summary[1] if len(summary) > 1 else "nothing to do"
     except Exception as error:   # a job that fails is logged and retried next time; serve goes on

@@ -55,7 +55,7 @@ def status_lines(loaded) -> list[str]:
             if row is None:
                 lines.append(f"  {source.name:28} never run")
                 continue
-            problem = unhealthy_reason(row, settings.health)
+            problem = unhealthy_reason(row, settings.health, source.max_age)
             lines.append(f"  {source.name:28} last success {row['last_success_at'] or 'never':20} "
                          f"failures {row['consecutive_failures']}  silent runs {row['consecutive_empty']}  "
                          f"last run {row['last_fetched']} fetched / {row['last_new']} new  "

@@ -6,10 +6,13 @@ from trafilatura's guess, which is right about 9 times in 10."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import unicodedata
+from datetime import timezone
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -25,6 +28,7 @@ TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
              "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
 CJK = re.compile(r"[\u3400-\u9fff]")
+CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def decode_body(body: bytes, headers: dict[str, str]) -> str:
@@ -92,16 +96,67 @@ def _structured_metadata(tree) -> dict:
 def clean_title(title: str, site_name: str | None) -> str:
     """Drop a site-name suffix such as ' | Outlet'."""
     title = " ".join(title.split())
-    if site_name and title.endswith(site_name):
-        title = title[: -len(site_name)].rstrip(" |-–—·:")
+    site_name = " ".join((site_name or "").split())
+    if site_name:   # only after a separator: "… on Alibaba Cloud" is a headline, "… | Alibaba Cloud" a suffix
+        title = re.sub(rf"\s*[|\-–—·:_]\s*{re.escape(site_name)}$", "", title) or title
     return TITLE_SUFFIX.sub("", title) if TITLE_SUFFIX.search(title) and " | " in title else title
+
+
+def _content_type(page: RawPage) -> str:
+    return next((value for key, value in page.headers.items() if key.lower() == "content-type"), "").lower()
+
+
+def _article(page: RawPage, title: str, text: str, published_at: str | None, url: str | None = None,
+             authors: list[str] | None = None, outlet: str | None = None, language: str | None = None) -> Article:
+    url = canonical_url(url or page.final_url)
+    text = text.strip()
+    return Article(id=article_id(url), url=url, source=page.source, title=" ".join(title.split()),
+                   published_at=published_at, fetched_at=page.fetched_at, language=language or detect_language(text, None),
+                   authors=authors or page.hints.authors, text=text, outlet=outlet or page.hints.outlet,
+                   raw_page_id=page.id, content_hash=content_hash(text))
+
+
+def article_from_pdf(page: RawPage) -> Article | None:
+    """Announcements filed as PDF (HKEX): pypdf's text; title and date from the listing."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(page.body))
+        text = "\n".join(page_text for page_text in (pdf_page.extract_text() or "" for pdf_page in reader.pages))
+    except (PyPdfError, ValueError, KeyError, OSError) as error:
+        raise ValueError(f"unreadable PDF: {error}") from None
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    title = page.hints.title or (reader.metadata.title if reader.metadata and reader.metadata.title else "")
+    if not title or len(text) < MIN_TEXT_CHARS // 2:
+        return None
+    return _article(page, title, text, normalise_date(page.hints.published_at))
+
+
+def article_from_record(page: RawPage) -> Article | None:
+    """An item that is itself the news (json_api with follow_links false): its fields as the text."""
+    record = json.loads(page.body)
+    title = record.get("title") or ""
+    lines = [f"{key}: {value}" for key, value in record.items()
+             if key not in ("title", "url", "published_at") and isinstance(value, (str, int, float)) and value != ""]
+    tags = record.get("tags")
+    if isinstance(tags, list):
+        lines.append("tags: " + ", ".join(map(str, tags)))
+    text = (page.hints.summary + "\n" if page.hints.summary else "") + "\n".join(lines)
+    return _article(page, title, f"{title}\n{text}", normalise_date(record.get("published_at")), url=record.get("url"),
+                    language="en") if title else None
 
 
 def extract_article(page: RawPage) -> Article | None:
     """The article on a page, or None when the page holds no article text."""
+    content_type = _content_type(page)
+    if content_type.startswith("application/x-newsmon-record"):
+        return article_from_record(page)
+    if "pdf" in content_type or page.body[:5] == b"%PDF-":
+        return article_from_pdf(page)
     text_html = decode_body(page.body, page.headers)
     try:
-        tree = lxml_html.fromstring(text_html)
+        tree = lxml_html.document_fromstring(text_html)
     except (ValueError, lxml_html.etree.ParserError):
         return None
     document = trafilatura.bare_extraction(tree, url=page.final_url, with_metadata=True, include_comments=False,
@@ -113,7 +168,10 @@ def extract_article(page: RawPage) -> Article | None:
     title = meta["headline"] or document.title or hints.title or ""
     title = clean_title(title, meta["site_name"] or document.sitename)
     dates = [hints.published_at] + meta["dates"] + [document.date]
-    published_at = next((date for date in map(normalise_date, dates) if date), None)
+    # Chinese sites write local (Beijing) time without an offset.
+    zone = CHINA if (tree.get("lang") or "").lower().startswith("zh") or urlsplit(page.final_url).netloc.endswith(".cn") \
+        else timezone.utc
+    published_at = next((date for date in (normalise_date(text, naive_zone=zone) for text in dates) if date), None)
     authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
                                                    if name.strip()]
     url = canonical_url(page.final_url)

@@ -103,9 +103,13 @@ class DigestBuilder:
 
     def _source_health(self) -> list[dict]:
         """Sources failing or silent for too long; the digest says so rather than go quiet."""
-        health = self.settings.health
-        return [{**dict(row), "problem": unhealthy_reason(row, health)} for row in self.store.source_states()
-                if row["consecutive_failures"] > 0 or unhealthy_reason(row, health)]
+        health, max_ages = self.settings.health, {source.name: source.max_age for source in self.settings.sources}
+        rows = []
+        for row in self.store.source_states():
+            problem = unhealthy_reason(row, health, max_ages.get(row["source"]))
+            if problem or row["consecutive_failures"] > 0:
+                rows.append({**dict(row), "problem": problem})
+        return rows
 
 
 def _primary_category(article: EnrichedArticle) -> str:

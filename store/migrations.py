@@ -127,6 +127,13 @@ MIGRATIONS: list[str] = [
     ALTER TABLE source_state ADD COLUMN health_notified INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE job_runs (job TEXT PRIMARY KEY, last_run_at TEXT, last_result TEXT) WITHOUT ROWID;
     """,
+    # 4: the newest item an entry point listed, for staleness (a feed answering 200 with old news), and
+    # the back-off of a source that refused us.
+    """
+    ALTER TABLE source_state ADD COLUMN newest_item_at TEXT;
+    -- A source that answered 403 or 429 is left alone until then.
+    ALTER TABLE source_state ADD COLUMN backoff_until TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -172,10 +172,14 @@ class Store:
             db.execute("INSERT OR REPLACE INTO digests_sent (day, channel, sent_at) VALUES (?, ?, ?)",
                        (day, channel, now_iso()))
 
-    def record_source_run(self, source: str, fetched: int, new: int, error: str | None) -> None:
+    def record_source_run(self, source: str, fetched: int, new: int, error: str | None,
+                          newest_item_at: str | None = None) -> None:
         now = now_iso()
         with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO source_state (source) VALUES (?)", (source,))
+            if newest_item_at:
+                db.execute("UPDATE source_state SET newest_item_at = max(coalesce(newest_item_at, ''), ?)"
+                           " WHERE source = ?", (newest_item_at, source))
             if error:
                 db.execute("UPDATE source_state SET last_run_at=?, last_error=?, last_fetched=?, last_new=?,"
                            " consecutive_failures = consecutive_failures + 1 WHERE source=?",
@@ -185,6 +189,10 @@ class Store:
                            " last_fetched=?, last_new=?, consecutive_failures=0,"
                            " consecutive_empty = CASE WHEN ? > 0 THEN 0 ELSE consecutive_empty + 1 END"
                            " WHERE source=?", (now, now, fetched, new, new, source))
+
+    def back_off_source(self, source: str, until: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE source_state SET backoff_until = ? WHERE source = ?", (until, source))
 
     def source_states(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM source_state ORDER BY source").fetchall()

@@ -28,7 +28,7 @@ BAD = [
     ("sources:\n  - {name: a, type: feed, url: 'http://x/f', every: 5 minutes}\n", "sources[0].every: not a duration"),
     ("sources:\n  - {name: a, type: feed, url: 'not a url'}\n", "sources[0].url: not a URL"),
     ("sources:\n  - {name: a, type: pigeon, url: 'http://x/'}\n", "sources[0]: unknown type 'pigeon'"),
-    ("sources:\n  - {name: a, type: listing, url: 'http://x/'}\n", "sources[0].link_selector: required key is missing"),
+    ("sources:\n  - {name: a, type: listing, url: 'http://x/'}\n", "sources[0]: a listing source needs link_selector"),
     ("digest:\n  time: '7:30pm'\n", "digest.time: not a time of day"),
     ("digest:\n  timezone: Mars/Base\n", "digest.timezone: unknown time zone"),
     ("alerts:\n  - {name: a, channels: [nowhere]}\n", "alerts[0].channels: no channel named 'nowhere'"),

@@ -208,3 +208,28 @@ def test_every_feed_dialect_sitemap_kind_and_listing_markup(tmp_path, server):
     assert records["Alibaba RDF one"]["published_at"] == "2026-11-26T10:00:00Z"
     assert records["Alibaba Sitemap one"]["published_at"] == "2026-11-24T22:00:00Z"
     assert records["Alibaba Sitemap one"]["source"] == "sitemap"
+
+
+def test_a_stale_feed_is_reported(tmp_path, server):
+    old = server.add("/old.html", article_html("Alibaba old news", BODY))
+    server.add("/feed.xml", rss([("old", old, "Mon, 02 Mar 2026 08:00:00 GMT")]), headers={"Content-Type": "application/rss+xml"})
+    config = config_for(tmp_path, [{"name": "sleepy", "type": "feed", "url": f"{server.base_url}/feed.xml", "max_age": "7d"}])
+    result = run_newsmon("run-once", config=config)
+    assert result.returncode == 0 and "stale: newest item 2026-03-02" in summary_rows(result.stdout)["sleepy"]
+    digest = run_newsmon("digest", "--date", "2026-11-27", "--out", tmp_path / "d", config=config)
+    assert digest.returncode == 0
+    assert "sleepy: stale" in (tmp_path / "d" / "digest-2026-11-27.txt").read_text()
+    assert "UNHEALTHY: stale" in run_newsmon("status", config=config).stdout
+
+
+def test_a_source_that_refuses_us_is_left_alone_for_a_while(tmp_path, server):
+    server.add("/feed.xml", "slow down", status=429, headers={"Content-Type": "text/plain"})
+    config = config_for(tmp_path, [{"name": "strict", "type": "feed", "url": f"{server.base_url}/feed.xml", "every": "1h"}])
+    first = run_newsmon("run-once", config=config)
+    assert "HTTP 429" in summary_rows(first.stdout)["strict"]
+    hits = server.hits.count("/feed.xml")
+    second = run_newsmon("run-once", config=config)
+    assert "backing off until" in summary_rows(second.stdout)["strict"]
+    assert server.hits.count("/feed.xml") == hits          # not asked again
+    forced = run_newsmon("crawl", "--source", "strict", config=config)
+    assert server.hits.count("/feed.xml") > hits and "HTTP 429" in summary_rows(forced.stdout)["strict"]

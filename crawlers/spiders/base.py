@@ -4,7 +4,9 @@ A subclass sets `name` and implements `parse_entry(response)`, yielding article 
 `follow_article` and further entry pages (next listing page, child sitemap) through `entry_request`."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
@@ -28,6 +30,9 @@ def describe_failure(failure) -> str:
     return f"{type(error).__name__}: {text}"[:300]
 
 
+RECORD_CONTENT_TYPE = "application/x-newsmon-record+json"
+OPAQUE_REDIRECT_HOSTS = {"news.google.com"}
+
 KNOWN_FAILURES = {
     CannotResolveHostError: "DNS lookup failed",
     DownloadConnectionRefusedError: "connection refused",
@@ -41,9 +46,13 @@ KNOWN_FAILURES = {
 class SourceSpider(scrapy.Spider):
     custom_settings: dict = {}
 
-    def __init__(self, source, store_path: str, claimed: set[str] | None = None, **kwargs):
+    def __init__(self, source, store_path: str, claimed: set[str] | None = None, since: str | None = None, **kwargs):
         super().__init__(name=source.name, **kwargs)
         self.source = source
+        self.since = since            # backfill: page back to this date (ISO); None on ordinary runs
+        self.newest_item_at: str | None = None
+        if source.user_agent:   # Scrapy's UserAgentMiddleware reads this attribute: the source's own identity
+            self.user_agent = source.user_agent
         self.store = Store(store_path)
         self.followed: set[str] = set()
         # Article URLs taken by any spider of this crawl: sources overlap (a feed and a sitemap of
@@ -57,7 +66,8 @@ class SourceSpider(scrapy.Spider):
     # entry points (feeds, sitemaps, listing pages) ----------------------------------------------
 
     def entry_request(self, url: str, **meta) -> scrapy.Request:
-        """A conditional request: ETag / Last-Modified from the last successful parse."""
+        """A conditional request: ETag / Last-Modified from the last successful parse. `handler=NAME`
+        in meta parses the answer with that method instead of `parse_entry` (multi-step APIs)."""
         etag, last_modified = self.store.validators(url)
         headers = {}
         if etag:
@@ -73,7 +83,7 @@ class SourceSpider(scrapy.Spider):
             self.crawler.stats.inc_value("fetch/not_modified")
             return
         try:
-            yield from self.parse_entry(response)
+            yield from getattr(self, response.meta.get("handler", "parse_entry"))(response)
         except ValueError as error:   # a malformed entry point: counted, reported, the run goes on
             self.crawler.stats.inc_value("entry/malformed")
             self.entry_errors.append(f"{response.url}: {error}")
@@ -93,23 +103,48 @@ class SourceSpider(scrapy.Spider):
 
     # articles ---------------------------------------------------------------------------------
 
-    def follow_article(self, url: str, hints: PageHints):
-        """Request an article page unless it was fetched before (in this run or any earlier one)."""
+    def _take(self, url: str, hints: PageHints) -> bool:
+        """Whether this article link is new: not seen in this run or any earlier one, within max_items
+        (a backfill is bounded by its date instead)."""
+        if hints.published_at and (self.newest_item_at is None or hints.published_at > self.newest_item_at):
+            self.newest_item_at = hints.published_at
         canonical = canonical_url(url)
         if canonical in self.followed:
-            return
+            return False
         self.followed.add(canonical)
-        if len(self.followed) > self.source.max_items:
+        if self.since is None and len(self.followed) > self.source.max_items:
             self.crawler.stats.inc_value("article/over_max_items")
-            return
+            return False
         if canonical in self.claimed or self.store.is_seen(canonical) or self.store.is_seen(url):
             self.crawler.stats.inc_value("article/already_seen")
-            return
+            return False
         self.claimed.add(canonical)
-        yield scrapy.Request(url, callback=self._parse_article, errback=self._article_failed,
-                             cb_kwargs={"hints": hints})
+        return True
+
+    def follow_article(self, url: str, hints: PageHints):
+        """Request an article page unless it was fetched before."""
+        if self._take(url, hints):
+            yield scrapy.Request(url, callback=self._parse_article, errback=self._article_failed,
+                                 cb_kwargs={"hints": hints})
+
+    def record_article(self, url: str, hints: PageHints, record: dict):
+        """An item that is itself the news (a model on a hub): stored as a record page, nothing fetched."""
+        if self._take(url, hints):
+            self.crawler.stats.inc_value("article/fetched")
+            body = json.dumps({**record, "title": hints.title, "url": url, "published_at": hints.published_at},
+                              ensure_ascii=False, default=str).encode("utf-8")
+            yield RawPage(url=url, final_url=url, source=self.source.name, status=200,
+                          headers={"Content-Type": RECORD_CONTENT_TYPE}, body=body,
+                          fetched_at=iso_utc(datetime.now(timezone.utc)), hints=hints)
+
+    def older_than_since(self, published_at: str | None) -> bool:
+        return bool(self.since and published_at and published_at[:10] < self.since[:10])
 
     def _parse_article(self, response, hints: PageHints):
+        if urlsplit(response.url).netloc in OPAQUE_REDIRECT_HOSTS:
+            # A Google News link that did not lead to the publisher: never stored under Google's URL.
+            self.crawler.stats.inc_value("article/unresolved_redirect")
+            return
         self.crawler.stats.inc_value("article/fetched")
         headers = {key.decode("latin-1"): b", ".join(values).decode("latin-1")
                    for key, values in response.headers.items()}

@@ -1,6 +1,8 @@
 """Listing pages: article links chosen by a CSS selector, pagination followed up to max_pages."""
 from __future__ import annotations
 
+import re
+
 from crawlers.spiders.base import SourceSpider
 from pipeline.records import PageHints
 
@@ -9,8 +11,12 @@ class ListingSpider(SourceSpider):
     def parse_entry(self, response):
         if not hasattr(response, "css"):
             raise ValueError(f"not an HTML page ({response.headers.get('Content-Type', b'').decode('latin-1')})")
-        links = response.css(self.source.link_selector)
-        if not links:
+        links = response.css(self.source.link_selector) if self.source.link_selector else []
+        if self.source.link_pattern:
+            # Lists kept as JSON inside a <script> (as MIIT's pages do): URLs found in the raw text.
+            for match in re.finditer(self.source.link_pattern, response.text):
+                yield from self.follow_article(response.urljoin(match.group(1).replace("\\/", "/")), PageHints())
+        elif not links:
             self.crawler.stats.inc_value("entry/listing_without_links")
         for link in links:
             # The selector may pick the link itself or its container (an <h2>, an <article>).
