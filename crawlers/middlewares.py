@@ -1,10 +1,13 @@
-"""Retries that wait: exponential back-off, or the server's Retry-After, before each new attempt."""
+"""Downloader middlewares: retries that wait (exponential back-off, or the server's Retry-After), and
+truncated gzip bodies refused."""
 from __future__ import annotations
 
 import asyncio
 import logging
+import zlib
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
 logger = logging.getLogger(__name__)
@@ -37,3 +40,23 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if isinstance(result, Request):
             await asyncio.sleep(self.delay_for(result, None))
         return result
+
+
+class TruncatedGzipMiddleware:
+    """Scrapy's gunzip returns as much as a truncated gzip body holds, silently: a half article would
+    be stored as if whole. Runs before HttpCompressionMiddleware and fails such a response instead."""
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        encoding = response.headers.get(b"Content-Encoding", b"").lower()
+        if b"gzip" in encoding and response.body:
+            decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            pending = response.body
+            try:
+                while pending and not decompressor.eof:   # bounded chunks: a gzip bomb never inflates here
+                    decompressor.decompress(pending, 1 << 20)
+                    pending = decompressor.unconsumed_tail
+            except zlib.error as error:
+                raise IgnoreRequest(f"corrupt gzip body ({error})") from None
+            if not decompressor.eof:
+                raise IgnoreRequest("truncated gzip body (the connection ended early)")
+        return response

@@ -28,6 +28,7 @@ def scrapy_settings(crawl: CrawlSettings, store_path: str) -> dict:
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "crawlers.middlewares.BackoffRetryMiddleware": 550,
+            "crawlers.middlewares.TruncatedGzipMiddleware": 595,   # sees the body before it is gunzipped
         },
         "NEWSMON_RETRY_BASE_DELAY": 0.5,
         "NEWSMON_RETRY_MAX_DELAY": 30.0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import sqlite3
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ import click
 from config.settings import load_settings
 from newsmon.errors import ConfigError, NewsmonError
 from pipeline.records import iso_utc
+from store.sqlite import disk_hint
 
 
 def handle_errors(command):
@@ -29,7 +31,21 @@ def handle_errors(command):
         except NewsmonError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        except sqlite3.Error as error:   # a store that broke mid-run: disk full or read-only, mostly
+            path = Path(context_config_store_path())
+            click.echo(f"error: {path}: the store failed: {error}{disk_hint(path)}; nothing half-written was kept",
+                       err=True)
+            sys.exit(1)
     return wrapper
+
+
+def context_config_store_path() -> str:
+    """The store of the current command's configuration, for an error message."""
+    context = click.get_current_context(silent=True)
+    try:
+        return str(load_settings(context.obj["config"]).settings.storage.sqlite_path)
+    except Exception:
+        return "the store"
 
 
 def settings_of(context: click.Context):

@@ -120,7 +120,7 @@ def run_cycle(loaded, source_names: list[str] | None = None, enricher: EnricherC
 def _process_and_deliver(loaded, store, crawls, enricher, flush_deliveries) -> CycleReport:
     settings = loaded.settings
     processing = process_pending(store, settings, enricher or EnricherCache(settings))
-    alerts = fire_alerts(store, settings, processing.new_articles)
+    alerts = fire_alerts(store, settings)
     for crawl in crawls:
         if crawl.errors and crawl.errors[0].startswith("backing off"):
             continue

@@ -39,23 +39,24 @@ def matches(rule: AlertRule, article: EnrichedArticle) -> list[str] | None:
     return matched or None
 
 
-def fire_alerts(store: Store, settings: Settings, articles: list[EnrichedArticle]) -> list[Alert]:
-    """Claim each new (alert, story) and queue its message for every channel of the rule, in one
-    transaction: a claim without its queued messages, or messages without a claim, cannot exist."""
+def fire_alerts(store: Store, settings: Settings) -> list[Alert]:
+    """Run the rules over every stored article they have not seen (oldest first). Per article, one
+    transaction claims each new (alert, story), queues its messages for the rule's channels and marks
+    the article checked: a run killed half-way leaves nothing half-done and nothing forgotten."""
     fired = []
-    for article in sorted(articles, key=lambda article: article.published_at or article.fetched_at):
-        for rule in settings.alerts:
-            matched = matches(rule, article)
-            if matched is None:
-                continue
-            alert = Alert(rule.name, article, now_iso(), matched)
-            with store.transaction() as db:
+    for article in sorted(store.articles_awaiting_alerts(), key=lambda article: article.published_at or article.fetched_at):
+        with store.transaction() as db:
+            for rule in settings.alerts:
+                matched = matches(rule, article)
+                if matched is None:
+                    continue
+                alert = Alert(rule.name, article, now_iso(), matched)
                 claimed = db.execute("INSERT OR IGNORE INTO alerts_fired (alert, story_id, article_id, fired_at)"
                                      " VALUES (?, ?, ?, ?)", (rule.name, article.story_id, article.id,
                                                               alert.fired_at)).rowcount == 1
                 if claimed:
                     for channel in rule.channels:
                         enqueue(db, channel, "alert", f"alert:{rule.name}:{article.story_id}:{channel}", alert.to_json())
-            if claimed:
-                fired.append(alert)
+                    fired.append(alert)
+            db.execute("UPDATE articles SET alerts_checked = 1 WHERE id = ?", (article.id,))
     return fired

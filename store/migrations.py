@@ -134,6 +134,12 @@ MIGRATIONS: list[str] = [
     -- A source that answered 403 or 429 is left alone until then.
     ALTER TABLE source_state ADD COLUMN backoff_until TEXT;
     """,
+    # 5: alert rules run over every stored article exactly once, even if the run that stored it was
+    # killed before its alerts: articles already stored count as checked.
+    """
+    ALTER TABLE articles ADD COLUMN alerts_checked INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX articles_alerts_pending ON articles(seq) WHERE alerts_checked = 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

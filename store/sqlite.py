@@ -4,6 +4,7 @@ One `Store` per process; WAL lets the crawl child write raw pages while the pare
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
         except (sqlite3.Error, OSError) as error:
-            raise NewsmonError(f"{self.path}: cannot open the store: {error}") from None
+            raise NewsmonError(f"{self.path}: cannot open the store: {error}{disk_hint(self.path)}") from None
 
     def close(self) -> None:
         self.db.close()
@@ -128,7 +129,8 @@ class Store:
                 else:
                     seq = db.execute("INSERT INTO articles (url, source, title, text, entity_names, published_at,"
                                      " fetched_at, day_time, relevant, story_id, duplicate_of, content_hash,"
-                                     " minhash, record, id, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                     " minhash, record, id, stored_at, alerts_checked)"
+                                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                                      values + (article.id, stored_at)).lastrowid
                     new.append(article)
                 db.executemany("INSERT OR IGNORE INTO article_facets (article_seq, facet, value) VALUES (?, ?, ?)",
@@ -139,6 +141,11 @@ class Store:
             db.executemany("UPDATE raw_pages SET processed_at = ?, outcome = ? WHERE id = ?",
                            [(stored_at, outcome, raw_id) for raw_id, outcome in processed.items()])
         return new
+
+    def articles_awaiting_alerts(self) -> list[EnrichedArticle]:
+        """Stored articles the alert rules have not seen yet, in the order they were stored."""
+        rows = self.db.execute("SELECT record FROM articles WHERE alerts_checked = 0 ORDER BY seq")
+        return [EnrichedArticle.from_record(json.loads(row["record"])) for row in rows]
 
     def get_article(self, article_id: str) -> EnrichedArticle | None:
         row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -196,6 +203,19 @@ class Store:
 
     def source_states(self) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM source_state ORDER BY source").fetchall()
+
+
+def disk_hint(path: Path) -> str:
+    """Why a store may fail to open or write: say it when the disk is read-only or full."""
+    folder = next((parent for parent in [path.parent, *path.parent.parents] if parent.exists()), None)
+    if folder is None:
+        return ""
+    stats = os.statvfs(folder)
+    if stats.f_flag & os.ST_RDONLY:
+        return f" (the disk holding {folder} is read-only)"
+    if stats.f_bavail * stats.f_frsize < 1024 * 1024:
+        return f" (the disk holding {folder} is full)"
+    return ""
 
 
 def _entity_names(article: EnrichedArticle) -> str:

@@ -112,14 +112,18 @@ def free_port() -> int:
 class MailSink:
     """A real SMTP server (aiosmtpd) on loopback keeping every message it receives."""
 
-    def __init__(self, port: int | None = None):
+    def __init__(self, port: int | None = None, refuse_first: int = 0):
         from aiosmtpd.controller import Controller
 
         self.messages = []
+        self.refused = 0
         sink = self
 
         class Handler:
             async def handle_DATA(self, server, session, envelope):
+                if sink.refused < refuse_first:   # a server that refuses mail for a while
+                    sink.refused += 1
+                    return "451 Requested action aborted: local error in processing"
                 sink.messages.append(envelope)
                 return "250 OK"
 

@@ -15,6 +15,7 @@ class Route:
     headers: dict = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0          # seconds before answering (timeouts)
     drop: bool = False          # close the connection mid-body
+    trickle: float = 0.0        # seconds between 16-byte pieces of the body (a server that trickles)
 
 
 class RoutesServer:
@@ -37,6 +38,15 @@ class RoutesServer:
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
+                if route.trickle:
+                    for start in range(0, len(route.body), 16):
+                        try:
+                            self.wfile.write(route.body[start:start + 16])
+                            self.wfile.flush()
+                        except OSError:
+                            return
+                        time.sleep(route.trickle)
+                    return
                 if route.drop:
                     self.wfile.write(route.body[: len(route.body) // 2])
                     self.wfile.flush()

@@ -33,10 +33,17 @@ def loaded_with(tmp_path, channels, smtp_port=25, **deliveries):
     return load_settings(write_config(tmp_path / "c.yaml", data))
 
 
+def store_and_fire(store, settings, articles):
+    for article in articles:
+        article.content_hash = article.content_hash or article.id
+    store.save_batch([(article, None) for article in articles], {}, queue_for_index=False)
+    return fire_alerts(store, settings)
+
+
 def fire_and_drain(loaded, articles, flush=True):
     store = Store(loaded.settings.storage.sqlite_path)
     try:
-        fired = fire_alerts(store, loaded.settings, articles)
+        fired = store_and_fire(store, loaded.settings, articles)
         worker = DeliveryWorker(loaded)
         worker.drain(store, flush=flush)
         return fired, worker, queue.counts(store)
@@ -89,7 +96,7 @@ def test_a_webhook_down_then_up_gets_the_alert_once(tmp_path, webhook):
         time.sleep(0.3)
     assert queue.counts(store) == {"pending": 0, "sent": 1, "failed": 0}
     DeliveryWorker(loaded).drain(store)
-    fire_alerts(store, loaded.settings, [article()])
+    store_and_fire(store, loaded.settings, [article()])
     DeliveryWorker(loaded).drain(store)
     store.close()
     assert len(webhook.bodies) == 1

@@ -55,6 +55,7 @@ class SourceSpider(scrapy.Spider):
             self.user_agent = source.user_agent
         self.store = Store(store_path)
         self.followed: set[str] = set()
+        self.validators: dict[str, tuple] = {}   # entry URL -> (ETag, Last-Modified), saved when all went well
         # Article URLs taken by any spider of this crawl: sources overlap (a feed and a sitemap of
         # one site), and a page is fetched once however many entry points list it.
         self.claimed = claimed if claimed is not None else set()
@@ -89,7 +90,7 @@ class SourceSpider(scrapy.Spider):
             self.entry_errors.append(f"{response.url}: {error}")
             self.logger.warning("malformed entry point %s: %s", response.url, error)
             return
-        self.store.save_validators(response.url, _header(response, b"ETag"), _header(response, b"Last-Modified"))
+        self.validators[response.url] = (_header(response, b"ETag"), _header(response, b"Last-Modified"))
 
     def _entry_failed(self, failure):
         url = failure.request.url
@@ -124,8 +125,9 @@ class SourceSpider(scrapy.Spider):
     def follow_article(self, url: str, hints: PageHints):
         """Request an article page unless it was fetched before."""
         if self._take(url, hints):
+            # dont_filter: `_take` already deduplicates; Scrapy's filter would silently drop a redirect loop.
             yield scrapy.Request(url, callback=self._parse_article, errback=self._article_failed,
-                                 cb_kwargs={"hints": hints})
+                                 cb_kwargs={"hints": hints}, dont_filter=True)
 
     def record_article(self, url: str, hints: PageHints, record: dict):
         """An item that is itself the news (a model on a hub): stored as a record page, nothing fetched."""
@@ -153,7 +155,7 @@ class SourceSpider(scrapy.Spider):
                       fetched_at=iso_utc(datetime.now(timezone.utc)), hints=hints)
 
     def _article_failed(self, failure):
-        if failure.check(IgnoreRequest):   # robots.txt said no: a rule obeyed, not a failure
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):   # a rule obeyed, not a failure
             self.crawler.stats.inc_value("article/not_fetched")
             self.logger.info("article %s not fetched: %s", failure.request.url, failure.value)
             return
@@ -161,6 +163,11 @@ class SourceSpider(scrapy.Spider):
         self.logger.warning("article %s failed: %s", failure.request.url, describe_failure(failure))
 
     def closed(self, reason):
+        # Remember the entry points' validators only when every article they listed was fetched: after a
+        # kill or a failed page, the next run must read the entry point again to find what is missing.
+        if reason == "finished" and not self.crawler.stats.get_value("article/failed"):
+            for url, (etag, last_modified) in self.validators.items():
+                self.store.save_validators(url, etag, last_modified)
         self.store.close()
 
 
