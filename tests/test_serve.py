@@ -3,6 +3,7 @@ restarts, a digest at its local time in another time zone, a mail server that co
 crawl child that dies, the store lock and `newsmon status`."""
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -173,3 +174,34 @@ def test_a_crawl_child_that_dies_is_reported_and_the_next_run_recovers(tmp_path)
         assert count_articles(config) == 4
     finally:
         server.stop()
+
+
+def test_a_digest_missed_while_stopped_is_sent_once_at_start(tmp_path, demo_site, smtp_server):
+    zone = ZoneInfo("Asia/Tokyo")
+    fire_at = (datetime.now(zone) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    config = fast_config(tmp_path, demo_site,
+                         channels={"team-mail": {"type": "email", "to": ["team@example.com"]},
+                                   "outbox": {"type": "file", "path": str(tmp_path / "alerts.jsonl")}},
+                         smtp={"host": "127.0.0.1", "port": smtp_server.port, "from": "newsmon@example.com"},
+                         digest={"time": fire_at.strftime("%H:%M"), "timezone": "Asia/Tokyo",
+                                 "out_dir": str(tmp_path / "digests"), "channels": ["team-mail"]},
+                         serve={"log_file": str(tmp_path / "logs" / "serve.jsonl"), "deliveries_every": "1s"})
+    process = start_serve(config)                       # schedules the digest, then stops before it is due
+    assert wait_for(lambda: query(tmp_path / "newsmon.db", "SELECT count(*) FROM scheduler_jobs") >= 4, 30)
+    assert stop(process) < 10
+    while datetime.now(zone) < fire_at + timedelta(seconds=2):
+        time.sleep(0.5)
+    def digest_mails():
+        return [envelope for envelope in smtp_server.messages
+                if "digest" in message_from_bytes(envelope.content, policy=policy.default)["Subject"]]
+    process = start_serve(config)                       # started after the digest time: sends it now
+    try:
+        assert wait_for(lambda: len(digest_mails()) == 1, 40)
+    finally:
+        stop(process)
+    process = start_serve(config)                       # and never again for that day
+    time.sleep(6)
+    stop(process)
+    assert len(digest_mails()) == 1
+    log_lines = (tmp_path / "logs" / "serve.jsonl").read_text().splitlines()
+    assert log_lines and all({"time", "level", "logger", "message"} <= set(json.loads(line)) for line in log_lines)
