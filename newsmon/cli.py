@@ -2,10 +2,8 @@
 exit codes: 2 for configuration or usage, 1 for runtime failures, one readable line per problem."""
 from __future__ import annotations
 
-import functools
 import json
 import logging
-import sqlite3
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,43 +11,10 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from config.settings import load_settings
-from newsmon.errors import ConfigError, NewsmonError
+from newsmon.cli_elastic import index, kibana
+from newsmon.cli_support import handle_errors, settings_of
+from newsmon.errors import ConfigError
 from pipeline.records import iso_utc
-from store.sqlite import disk_hint
-
-
-def handle_errors(command):
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except ConfigError as error:
-            for line in error.lines:
-                click.echo(f"error: {line}", err=True)
-            sys.exit(2)
-        except NewsmonError as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(1)
-        except sqlite3.Error as error:   # a store that broke mid-run: disk full or read-only, mostly
-            path = Path(context_config_store_path())
-            click.echo(f"error: {path}: the store failed: {error}{disk_hint(path)}; nothing half-written was kept",
-                       err=True)
-            sys.exit(1)
-    return wrapper
-
-
-def context_config_store_path() -> str:
-    """The store of the current command's configuration, for an error message."""
-    context = click.get_current_context(silent=True)
-    try:
-        return str(load_settings(context.obj["config"]).settings.storage.sqlite_path)
-    except Exception:
-        return "the store"
-
-
-def settings_of(context: click.Context):
-    return load_settings(context.obj["config"])
 
 
 def date_option(name: str, help_text: str, end_of_day: bool = False):
@@ -288,127 +253,8 @@ def status(context):
     click.echo("\n".join(status_lines(settings_of(context))))
 
 
-@main.group()
-def index():
-    """Elasticsearch: set up, sync, inspect and rebuild the index fed from SQLite.
-
-    Example: newsmon index setup
-    """
-
-
-@index.command("setup")
-@click.pass_context
-@handle_errors
-def index_setup(context):
-    """Put the index template, create the first index behind the alias (idempotent).
-
-    Example: newsmon index setup
-    """
-    from newsmon.indexing import elastic_index
-
-    for line in elastic_index(settings_of(context)).setup():
-        click.echo(line)
-
-
-@index.command("sync")
-@click.pass_context
-@handle_errors
-def index_sync(context):
-    """Bulk-index the articles waiting in the outbox.
-
-    Example: newsmon index sync
-    """
-    from newsmon.indexing import sync_after_cycle
-    from store.sqlite import Store
-
-    loaded = settings_of(context)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
-        line = sync_after_cycle(loaded, store)
-    finally:
-        store.close()
-    click.echo(line)
-    if "Elasticsearch:" in line:
-        sys.exit(1)
-
-
-@index.command("status")
-@click.pass_context
-@handle_errors
-def index_status(context):
-    """Whether the cluster is reachable, how many articles wait, how many it holds.
-
-    Example: newsmon index status
-    """
-    from newsmon.indexing import index_status as status_lines
-
-    lines, reachable = status_lines(settings_of(context))
-    click.echo("\n".join(lines))
-    if not reachable:
-        sys.exit(1)
-
-
-@index.command("rebuild")
-@click.pass_context
-@handle_errors
-def index_rebuild(context):
-    """Reindex every stored article into a new index, then switch the alias to it.
-
-    Example: newsmon index rebuild
-    """
-    from newsmon.indexing import elastic_index
-    from store.sqlite import Store
-
-    loaded = settings_of(context)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
-        new_index, count = elastic_index(loaded).rebuild(store)
-    finally:
-        store.close()
-    click.echo(f"indexed {count} articles into {new_index}; alias switched")
-
-
-@main.group()
-def kibana():
-    """Kibana saved objects: a data view, saved searches and a dashboard for the articles.
-
-    Example: newsmon kibana export --out newsmon.ndjson
-    """
-
-
-@kibana.command("export")
-@click.option("--out", "out_file", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-@click.pass_context
-@handle_errors
-def kibana_export(context, out_file):
-    """Write the saved objects as NDJSON for Kibana's import.
-
-    Example: newsmon kibana export --out newsmon.ndjson
-    """
-    from newsmon.indexing import DEFAULT_ALIAS, kibana_objects
-
-    elasticsearch = settings_of(context).settings.storage.elasticsearch
-    text = kibana_objects(elasticsearch.index if elasticsearch else DEFAULT_ALIAS)
-    if out_file:
-        Path(out_file).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {len(text.splitlines())} saved objects to {out_file}")
-    else:
-        click.echo(text, nl=False)
-
-
-@kibana.command("import")
-@click.option("--url", help="Kibana's URL (default storage.kibana.url).")
-@click.pass_context
-@handle_errors
-def kibana_import(context, url):
-    """Post the saved objects to Kibana's saved-objects import API, overwriting.
-
-    Example: newsmon kibana import --url http://127.0.0.1:5601
-    """
-    from newsmon.indexing import kibana_import as post
-
-    result = post(settings_of(context), url)
-    click.echo(f"imported {result.get('successCount', 0)} saved objects")
+main.add_command(index)
+main.add_command(kibana)
 
 
 @main.command("check-config")

@@ -22,7 +22,6 @@ logger = logging.getLogger(__name__)
 class ProcessReport:
     counters: Counter = field(default_factory=Counter)          # process/stored, dedup/near_duplicate, ...
     by_source: dict[str, Counter] = field(default_factory=dict)  # source -> new, duplicates, failed
-    new_articles: list[EnrichedArticle] = field(default_factory=list)
 
     def count(self, source: str, outcome: str) -> None:
         self.counters[f"process/{outcome}"] += 1
@@ -63,7 +62,6 @@ def process_pending(store: Store, settings: Settings, enricher, report: ProcessR
         new = store.save_batch(batch, outcomes, queue_for_index=settings.storage.elasticsearch is not None)
         for article in new:
             report.count(article.source, "duplicate" if article.duplicate_of else "new")
-        report.new_articles.extend(new)
     return report
 
 

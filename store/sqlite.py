@@ -77,13 +77,6 @@ class Store:
     def is_seen(self, url: str) -> bool:
         return self.db.execute("SELECT 1 FROM seen_urls WHERE url = ?", (url,)).fetchone() is not None
 
-    def mark_seen(self, urls: list[str], source: str) -> None:
-        with self.transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO seen_urls (url, source, seen_at) VALUES (?, ?, ?)",
-                           [(url, source, now_iso()) for url in urls])
-
-    # conditional requests ----------------------------------------------------------------------
-
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", (url,)).fetchone()
         return (row["etag"], row["last_modified"]) if row else (None, None)
@@ -98,9 +91,6 @@ class Store:
     def find_by_hash(self, content_hash: str) -> sqlite3.Row | None:
         return self.db.execute("SELECT id, story_id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1",
                                (content_hash,)).fetchone()
-
-    def article_exists(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def recent_signatures(self, since: str) -> list[sqlite3.Row]:
         """Near-duplicate signatures of articles stored since `since`, oldest first."""
@@ -146,10 +136,6 @@ class Store:
         """Stored articles the alert rules have not seen yet, in the order they were stored."""
         rows = self.db.execute("SELECT record FROM articles WHERE alerts_checked = 0 ORDER BY seq")
         return [EnrichedArticle.from_record(json.loads(row["record"])) for row in rows]
-
-    def get_article(self, article_id: str) -> EnrichedArticle | None:
-        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return EnrichedArticle.from_record(json.loads(row["record"])) if row else None
 
     def articles_between(self, start: str, end: str, relevant_only: bool = False) -> list[EnrichedArticle]:
         """Articles whose day time (published, else fetched) is in [start, end), oldest first."""

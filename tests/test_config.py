@@ -1,7 +1,6 @@
 """Configuration errors: one readable line per problem (file, key, what is wrong), exit status 2."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
