@@ -30,6 +30,14 @@ def claim_due(store: Store, lease_seconds: float, limit: int = 500) -> list[sqli
     with store.transaction() as db:
         rows = db.execute("SELECT * FROM deliveries WHERE status = 'pending' AND due_at <= ? ORDER BY id LIMIT ?",
                           (now_iso(), limit)).fetchall()
+        # Alerts waiting for the same channel go along with a due one: they form one burst message, and
+        # none is left behind to wait out the burst window after its channel has recovered.
+        channels = sorted({row["channel"] for row in rows if row["kind"] == "alert"})
+        taken = {row["id"] for row in rows}
+        for channel in channels:
+            rows += [row for row in db.execute("SELECT * FROM deliveries WHERE status = 'pending' AND kind = 'alert'"
+                                               " AND channel = ? ORDER BY id LIMIT ?", (channel, limit))
+                     if row["id"] not in taken]
         db.executemany("UPDATE deliveries SET due_at = ? WHERE id = ?", [(lease_end, row["id"]) for row in rows])
     return rows
 

@@ -165,8 +165,11 @@ def test_search_ranks_and_filters(crawled):
     by_entity = [json.loads(line) for line in run_newsmon("search", "chip", "--entity", "nvidia", "--json",
                                                           config=config).stdout.splitlines()]
     assert by_entity and all("nvidia" in {entity["id"] for entity in record["entities"]} for record in by_entity)
-    plain = run_newsmon("search", "Qwen", "--source", "site-feed", "--limit", "2", config=config)
+    plain = run_newsmon("search", "Alibaba", "--limit", "2", config=config)
     assert plain.returncode == 0 and plain.stdout.count("http") == 2
+    from_feed = [json.loads(line) for line in run_newsmon("search", "Alibaba", "--source", "site-feed", "--json",
+                                                          config=config).stdout.splitlines()]
+    assert from_feed and {record["source"] for record in from_feed} == {"site-feed"}
 
 
 def test_export_is_oldest_first_and_filters_by_date(crawled):
