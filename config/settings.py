@@ -141,7 +141,7 @@ class ExtractionSettings(Strict):
     fx: str = str(DATA_DIR / "fx.yaml")
     quotes: str = str(DATA_DIR / "quotes.yaml")
     batch_size: int = Field(default=64, gt=0)
-    processes: int = Field(default=1, gt=0)
+    processes: int = Field(default=0, ge=0)   # worker processes for extraction and enrichment; 0 = one per core
     near_duplicate_threshold: float = Field(default=0.7, gt=0, le=1)   # MinHash similarity of a copy
     story_threshold: float = Field(default=0.3, gt=0, le=1)            # ... of a rewrite of the same story
     dedup_window_days: int = Field(default=14, gt=0)

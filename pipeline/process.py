@@ -4,18 +4,16 @@ Everything here can be re-run from the raw pages; a page whose processing fails 
 its error and the batch goes on."""
 from __future__ import annotations
 
-import logging
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from config.settings import Settings
 from pipeline.dedup import Deduplicator, minhash_of
-from pipeline.extract import extract_article
-from pipeline.records import EnrichedArticle, iso_utc
+from pipeline.records import iso_utc
+from pipeline.workers import WorkerPool, analyse_pages
 from store.sqlite import Store
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -29,53 +27,44 @@ class ProcessReport:
 
 
 def process_pending(store: Store, settings: Settings, enricher, report: ProcessReport | None = None) -> ProcessReport:
+    """Process every pending raw page. Large backlogs go to worker processes (one per core by
+    default), small ones are done here with `enricher`; dedup and storing stay in this process."""
     report = report or ProcessReport()
     extraction = settings.extraction
+    processes = extraction.processes or os.cpu_count() or 1
     window_start = iso_utc(datetime.now(timezone.utc) - timedelta(days=extraction.dedup_window_days))
     dedup = Deduplicator(store.recent_signatures(window_start), extraction.near_duplicate_threshold,
                          extraction.story_threshold)
-    while pages := store.pending_raw_pages(extraction.batch_size):
-        outcomes, articles = {}, []
-        for page in pages:
-            try:
-                article = extract_article(page)
-            except Exception as error:   # a page no parser survives must not stop the others
-                logger.warning("cannot extract %s: %s", page.url, error)
-                outcomes[page.id] = f"error: {type(error).__name__}: {error}"[:300]
-                report.count(page.source, "failed")
-                continue
-            if article is None:
-                outcomes[page.id] = "no_article"
-                report.count(page.source, "no_article")
-                continue
-            articles.append(article)
-        enriched = _enrich_isolating_failures(enricher, articles, outcomes, report)
-        batch, batch_hashes = [], {}
-        for article in enriched:
-            signature = minhash_of(article.text)
-            exact = batch_hashes.get(article.content_hash) or store.find_by_hash(article.content_hash)
-            verdict = dedup.judge(article.id, signature, exact)
-            article.story_id, article.duplicate_of = verdict.story_id, verdict.duplicate_of
-            batch_hashes.setdefault(article.content_hash, {"id": article.id, "story_id": article.story_id})
-            batch.append((article, signature.tobytes()))
-            outcomes[article.raw_page_id] = "duplicate" if article.duplicate_of else "stored"
-        new = store.save_batch(batch, outcomes, queue_for_index=settings.storage.elasticsearch is not None)
-        for article in new:
-            report.count(article.source, "duplicate" if article.duplicate_of else "new")
+    pool = None
+    try:
+        while pages := store.pending_raw_pages(extraction.batch_size * processes * 4):
+            if processes > 1 and len(pages) >= 2 * extraction.batch_size:
+                pool = pool or WorkerPool(settings, processes)
+                results = pool.analyse([pages[start:start + extraction.batch_size]
+                                        for start in range(0, len(pages), extraction.batch_size)])
+            else:
+                results = analyse_pages(pages, enricher)
+            _store_results(store, settings, dedup, results, report)
+    finally:
+        if pool is not None:
+            pool.close()
     return report
 
 
-def _enrich_isolating_failures(enricher, articles, outcomes, report) -> list[EnrichedArticle]:
-    """Enrich the batch; if it fails, one article at a time so only the bad one is lost to errors."""
-    try:
-        return enricher.enrich(articles)
-    except Exception:
-        logger.exception("batch enrichment failed; retrying article by article")
-    enriched = []
-    for article in articles:
-        try:
-            enriched.extend(enricher.enrich([article]))
-        except Exception as error:
-            outcomes[article.raw_page_id] = f"error: enrichment: {type(error).__name__}: {error}"[:300]
-            report.count(article.source, "failed")
-    return enriched
+def _store_results(store: Store, settings: Settings, dedup: Deduplicator, results, report: ProcessReport) -> None:
+    outcomes, batch, batch_hashes = {}, [], {}
+    for result in results:
+        if result.article is None:
+            outcomes[result.raw_page_id] = result.outcome
+            report.count(result.source, "no_article" if result.outcome == "no_article" else "failed")
+            continue
+        article = result.article
+        signature = minhash_of(article.text)
+        exact = batch_hashes.get(article.content_hash) or store.find_by_hash(article.content_hash)
+        verdict = dedup.judge(article.id, signature, exact)
+        article.story_id, article.duplicate_of = verdict.story_id, verdict.duplicate_of
+        batch_hashes.setdefault(article.content_hash, {"id": article.id, "story_id": article.story_id})
+        batch.append((article, signature.tobytes()))
+        outcomes[article.raw_page_id] = "duplicate" if article.duplicate_of else "stored"
+    for article in store.save_batch(batch, outcomes, queue_for_index=settings.storage.elasticsearch is not None):
+        report.count(article.source, "duplicate" if article.duplicate_of else "new")
