@@ -140,6 +140,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN alerts_checked INTEGER NOT NULL DEFAULT 1;
     CREATE INDEX articles_alerts_pending ON articles(seq) WHERE alerts_checked = 0;
     """,
+    # 6: search ranks inside FTS5 (ORDER BY rank) with the title weighted 8, text 1, entity names 3.
+    """
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 3.0)');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

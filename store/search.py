@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from store.sqlite import Store
 
-TITLE_WEIGHT, TEXT_WEIGHT, ENTITY_WEIGHT = 8.0, 1.0, 3.0
 
 
 @dataclass
@@ -38,7 +37,11 @@ def fts_query(text: str) -> str:
 
 
 def search_sqlite(store: Store, query: str, filters: SearchFilters) -> list[dict]:
-    """Matching article records, best first, each with `score` and a highlighted `snippet`."""
+    """Matching article records, best first, each with `score` and a highlighted `snippet`.
+
+    Ranking runs inside FTS5 with the weights configured in the index; filters narrow the joined
+    articles; records and snippets are read afterwards for the few rows returned (a snippet computed
+    before the LIMIT would cost in proportion to every match in the archive)."""
     where, parameters = ["a.day_time >= ?", "a.day_time < ?"], [filters.since or "", filters.until or "9999"]
     if filters.source:
         where.append("a.source = ?")
@@ -52,19 +55,23 @@ def search_sqlite(store: Store, query: str, filters: SearchFilters) -> list[dict
         parameters.append(entity.lower())
     match = fts_query(query)
     if match:
-        sql = (f"SELECT a.record, bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {ENTITY_WEIGHT}) AS rank,"
-               " snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet"
-               " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-               f" WHERE articles_fts MATCH ? AND {' AND '.join(where)} ORDER BY rank LIMIT ?")
-        parameters = [match] + parameters
-    else:
-        sql = (f"SELECT a.record, 0 AS rank, substr(a.text, 1, 200) AS snippet FROM articles a"
-               f" WHERE {' AND '.join(where)} ORDER BY a.day_time DESC LIMIT ?")
-    rows = store.db.execute(sql, parameters + [filters.limit]).fetchall()
+        rows = store.db.execute("SELECT a.seq, a.record, articles_fts.rank AS rank FROM articles_fts"
+                                " JOIN articles a ON a.seq = articles_fts.rowid"
+                                f" WHERE articles_fts MATCH ? AND {' AND '.join(where)} ORDER BY rank LIMIT ?",
+                                [match] + parameters + [filters.limit]).fetchall()
+    else:   # no words: the newest articles that pass the filters
+        rows = store.db.execute(f"SELECT a.seq, a.record, 0 AS rank FROM articles a WHERE {' AND '.join(where)}"
+                                " ORDER BY a.day_time DESC LIMIT ?", parameters + [filters.limit]).fetchall()
     results = []
     for row in rows:
         record = json.loads(row["record"])
         record["score"] = round(-row["rank"], 4)
-        record["snippet"] = " ".join(row["snippet"].split())
+        record["snippet"] = _snippet(store, match, row["seq"]) if match else " ".join(record["text"][:200].split())
         results.append(record)
     return results
+
+
+def _snippet(store: Store, match: str, rowid: int) -> str:
+    row = store.db.execute("SELECT snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts"
+                           " WHERE articles_fts MATCH ? AND rowid = ?", (match, rowid)).fetchone()
+    return " ".join(row[0].split()) if row else ""
