@@ -4,6 +4,7 @@
 rules. Each doc is the title, a blank line, then the body, so title entities count for salience."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict
 
 from config.settings import Settings
@@ -12,8 +13,9 @@ from extractors.claims import ClaimExtractor, Mention
 from extractors.figures import FigureExtractor
 from extractors.gazetteer import Gazetteer
 from extractors.nlp import chinese_pipeline, english_pipeline
-from extractors.quotes import Person, QuoteExtractor
+from extractors.quotes import QuoteExtractor
 from extractors.relevance import TopicMatcher
+from extractors.speakers import Mention as Span
 from pipeline.records import Article, EnrichedArticle
 
 
@@ -49,7 +51,8 @@ class Enricher:
         results: dict[str, EnrichedArticle] = {}
         docs = self.english.pipe((_doc_text(article) for article in english), batch_size=self.batch_size,
                                  n_process=self.processes if len(english) >= 2 * self.batch_size else 1)
-        for article, doc in zip(english, docs):
+        # docs first: zip must drain spaCy's generator, or its worker processes are never joined.
+        for doc, article in zip(docs, english):
             results[id(article)] = self._enrich_doc(article, doc, self._english_entities(doc))
         for article, doc in zip(chinese, self.chinese.pipe(_doc_text(article) for article in chinese)):
             results[id(article)] = self._enrich_doc(article, doc, self._chinese_entities(doc.text))
@@ -67,7 +70,8 @@ class Enricher:
     def _enrich_doc(self, article: Article, doc, spans) -> EnrichedArticle:
         text = doc.text
         body_start = len(article.title) + 2
-        sentence_starts = [sent.start_char for sent in doc.sents]
+        bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]   # walking doc.sents costs a token scan
+        sentence_starts = [start for start, _ in bounds]
         lead_end = body_start + self.lead_chars
 
         entities, seen = [], set()
@@ -77,37 +81,71 @@ class Enricher:
                 seen.add(key)
                 entities.append({"text": surface, "label": label, "id": entity_id})
         # Relevance reads the headline and the first sentence of the body as the lead.
-        first_sentence_end = next((sent.end_char for sent in doc.sents if sent.start_char >= body_start), len(text))
+        first_sentence_end = next((end for start, end in bounds if start >= body_start), len(text))
         ids_in = lambda lo, hi: [entity_id for start, _, _, _, entity_id in spans if entity_id and lo <= start < hi]
         topics = self.topics.topics_of(ids_in(0, first_sentence_end), text[:first_sentence_end],
                                        ids_in(first_sentence_end, len(text)), text[first_sentence_end:])
 
-        sentences, claims = [], []
-        for sent in doc.sents:
-            mentions = [Mention(start - sent.start_char, end - sent.start_char, entity_id,
-                                self.gazetteer.kind(entity_id) or "", self._display_name(entity_id, surface))
-                        for start, end, surface, _, entity_id in spans
-                        if entity_id and sent.start_char <= start < sent.end_char]
-            sentence_text = sent.text.strip()
+        known = sorted((start, end, surface, entity_id) for start, end, surface, _, entity_id in spans if entity_id)
+        known_starts = [start for start, *_ in known]
+        sentences, claim_sentences = [], []
+        for sent_start, sent_end in bounds:
+            mentions = [Mention(start - sent_start, end - sent_start, entity_id, self.gazetteer.kind(entity_id) or "",
+                                surface)
+                        for start, end, surface, entity_id in known[bisect_left(known_starts, sent_start):
+                                                                    bisect_left(known_starts, sent_end)]]
+            sentence_text = text[sent_start:sent_end].strip()
             if not sentence_text:
                 continue
-            sentences.append((sentence_text, {mention.kind for mention in mentions}, sent.start_char < lead_end))
-            if sent.start_char >= body_start:
-                claims.extend(self.claims.extract(sent.text, mentions))
+            sentences.append((sentence_text, {(mention.id, mention.kind) for mention in mentions},
+                              sent_start < lead_end, sent_end > body_start))
+            if sent_start >= body_start:
+                claim_sentences.append((text[sent_start:sent_end], mentions))
         categories = self.categories.classify(sentences)
+        claims = self.claims.extract(claim_sentences)
 
         body = text[body_start:]
-        people = [Person(start - body_start, end - body_start, surface, label)
-                  for start, end, surface, label, _ in spans if start >= body_start and label in ("PERSON", "ORG")]
+        body_spans = [Span(start - body_start, end - body_start, surface, label, entity_id,
+                           self.gazetteer.kind(entity_id) if entity_id else None)
+                      for start, end, surface, label, entity_id in spans if start >= body_start]
+        subject_names, company = self._main_subject(spans, body_start)
+        quotes = self.quotes.extract(body, body_spans, subject_names, company, article.language)
+        figures = self.figures.extract(body, [start - body_start for start in sentence_starts if start >= body_start])
         return EnrichedArticle(**asdict(article), relevant=bool(topics), topics=topics,
                                categories=list(categories), category_evidence=categories, entities=entities,
-                               figures=self.figures.extract(body, [start - body_start for start in sentence_starts
-                                                                   if start >= body_start]), claims=claims,
-                               quotes=self.quotes.extract(body, people))
+                               figures=figures, claims=claims, quotes=quotes)
 
-    def _display_name(self, entity_id: str, surface: str) -> str:
-        entity = self.gazetteer.entities.get(entity_id)
-        return entity.names[0] if entity and entity.names else surface
+    def _main_subject(self, spans, body_start: int) -> tuple[set[str], str | None]:
+        """The organisation the article is about, for quote stance and "the company said": its names
+        (lower case, and their first words) and how the body names it most often. Every mention of an
+        organisation counts, a headline mention three times."""
+        weights: dict[str, float] = {}
+        surfaces: dict[str, dict[str, int]] = {}
+        for start, _, surface, label, entity_id in spans:
+            owner = self._owner(entity_id) if entity_id else (surface if label == "ORG" else None)
+            if owner is None:
+                continue
+            # spaCy's own ORG guesses ("HBM") weigh less than organisations the gazetteer knows
+            weight = (3 if start < body_start else 1) * (1 if entity_id else 0.5)
+            weights[owner] = weights.get(owner, 0) + weight
+            if start >= body_start and (entity_id is None or self.gazetteer.kind(entity_id) == "company"):
+                surfaces.setdefault(owner, {}).setdefault(surface, 0)
+                surfaces[owner][surface] += 1
+        if not weights:
+            return set(), None
+        subject = max(weights, key=lambda owner: weights[owner])
+        written = surfaces.get(subject) or {}
+        company = max(written, key=lambda name: written[name]) if written else None
+        entity = self.gazetteer.entities.get(subject)
+        names = (entity.names if entity else [subject]) + ([company] if company else [])
+        return {name.lower() for name in names} | {name.split()[0].lower() for name in names if name.strip()}, company
+
+    def _owner(self, entity_id: str) -> str | None:
+        """The organisation an entity is or belongs to by its gazetteer parents (a T-Head chip ->
+        t-head); None for models and chips without a parent, places and people."""
+        owners = [ancestor for ancestor in self.gazetteer.ancestors(entity_id)
+                  if self.gazetteer.kind(ancestor) in ("company", "regulator")]
+        return owners[-1] if owners else None
 
 
 def _doc_text(article: Article) -> str:

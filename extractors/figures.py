@@ -13,23 +13,28 @@ from pathlib import Path
 
 import yaml
 
+from extractors.counts import CountReader
+from extractors.patterns import trie_pattern
+
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 RANGE_JOIN = r"\s?(?:-|–|—|to|~|至)\s?"
 CONVERSION_GAP = re.compile(r"^\s*[(（]\s*(?:about|around|roughly|approximately|approx\.|or|some|nearly|~|≈|约)?\s*$")
 
 
 def _alternation(words, latin_edges: bool = True) -> str:
-    """Longest first, so 'US$' wins over '$'; Latin words get word edges."""
+    """One regex source for `words`, longest first; Latin words get word edges, lower-case keys are
+    case-insensitive words ('Yuan', 'Hong Kong dollars'). Words with the same edges and case share a
+    trie, so the pattern is tried once per first letter instead of once per word."""
+    buckets: dict[tuple[bool, bool, bool], list[str]] = {}
+    for word in set(words):
+        latin = latin_edges and word.isascii()
+        key = (word.isascii() and word.islower(), latin and word[:1].isalpha(), latin and word[-1:].isalpha())
+        buckets.setdefault(key, []).append(word)
     parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word)
-        if latin_edges and word[-1:].isalpha() and word.isascii():
-            escaped = rf"{escaped}(?![A-Za-z])"
-        if latin_edges and word[:1].isalpha() and word.isascii():
-            escaped = rf"(?<![A-Za-z]){escaped}"
-        if word.isascii() and word.islower():
-            escaped = f"(?i:{escaped})"   # lower-case keys are words: 'Yuan', 'Hong Kong dollars'
-        parts.append(escaped)
+    for (ignore_case, before, after), group in sorted(buckets.items(), key=lambda item: -max(map(len, item[1]))):
+        body = trie_pattern(group)
+        parts.append(("(?<![A-Za-z])" if before else "") + (f"(?i:{body})" if ignore_case else body)
+                     + ("(?![A-Za-z])" if after else ""))
     return "|".join(parts)
 
 
@@ -74,7 +79,6 @@ class FigureExtractor:
     def __init__(self, fx_path: str | Path, figures_path: str | Path):
         self.fx = FxTable.load(fx_path)
         rules = yaml.safe_load(Path(figures_path).read_text(encoding="utf-8"))
-        self.count_units = {key.lower(): value for key, value in rules["count_units"].items()}
         self.performance_units = {key.lower(): value for key, value in rules["performance_units"].items()}
         symbols = list(self.fx.symbols)
         scale = _alternation(self.fx.scales)
@@ -83,15 +87,16 @@ class FigureExtractor:
         self.money_after = re.compile(rf"{amount}\s?(?P<cur>{_alternation(symbols)})")
         self.percent = re.compile(rf"(?P<num>-?(?:{NUMBER}))\s?(?P<unit>%|％|per ?cent(?![A-Za-z])|pct(?![A-Za-z])|"
                                   rf"percentage points?(?![A-Za-z])|个百分点)")
-        units = _alternation(self.count_units)
-        self.count = re.compile(rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{scale}))?\s?(?:(?:new|more|active|paying|"
-                                rf"registered|global|cumulative|individual|enterprise)\s+)?(?P<unit>{units})",
-                                re.IGNORECASE)
+        # single-letter scales ("4K video", "235B parameters") only ever scale money
+        count_scale = _alternation(word for word in self.fx.scales if len(word) > 1 or not word.isascii())
+        self.counts = CountReader(rules, count_scale, self.fx.scale)
         self.performance = re.compile(rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{scale}))?\s?"
                                       rf"(?P<unit>{_alternation(self.performance_units)})", re.IGNORECASE)
         speed_words = _alternation(rules["speedup_words"])
-        self.speedup = re.compile(rf"(?P<num>{NUMBER})\s?(?:x|×|times|-fold|fold|倍)\s+(?P<unit>{speed_words})",
-                                  re.IGNORECASE)
+        self.speedup = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?\s?"
+                                  rf"(?:x|×|times|-fold|fold)\s+(?P<unit>{speed_words})(?![A-Za-z])", re.IGNORECASE)
+        context = "|".join(rules["speedup_context_zh"])
+        self.speedup_zh = re.compile(rf"(?:{context})[^,，。;；]{{0,24}}?(?P<factor>(?P<num>{NUMBER})倍)")
 
     def extract(self, text: str, sentence_starts: list[int]) -> list[dict]:
         """Every figure in `text`, in reading order; `sentence_starts` are offsets of sentences."""
@@ -104,12 +109,17 @@ class FigureExtractor:
         taken: list[tuple[int, int]] = []
         figures: list[tuple[int, dict]] = []
 
-        def claim(match) -> bool:
-            start, end = match.span()
-            if any(start < other_end and other_start < end for other_start, other_end in taken):
+        def overlaps(start: int, end: int) -> bool:
+            return any(start < other_end and other_start < end for other_start, other_end in taken)
+
+        def claim_span(start: int, end: int) -> bool:
+            if overlaps(start, end):
                 return False
             taken.append((start, end))
             return True
+
+        def claim(match) -> bool:
+            return claim_span(*match.span())
 
         money = sorted(list(self.money_before.finditer(text)) + list(self.money_after.finditer(text)),
                        key=lambda match: (match.start(), -(match.end() - match.start())))
@@ -129,12 +139,28 @@ class FigureExtractor:
                 record["equivalent_of"] = money_records[-1][2]["text"]
             money_records.append((match.start(), match.end(), record))
             figures.append((match.start(), record))
-        for pattern, kind in ((self.performance, "performance"), (self.speedup, "performance"),
-                              (self.count, "count"), (self.percent, "percent")):
+        for pattern, kind in ((self.performance, "performance"), (self.speedup, "performance")):
             for match in pattern.finditer(text):
-                if not claim(match):
-                    continue
-                figures.append((match.start(), self._plain_figure(kind, match, sentence_of(match.start()))))
+                if claim(match):
+                    figures.append((match.start(), self._plain_figure(kind, match, sentence_of(match.start()))))
+        for match in self.speedup_zh.finditer(text):
+            start, end = match.span("factor")
+            if claim_span(start, end):
+                figures.append((start, {"kind": "performance", "text": match["factor"], "unit": "x",
+                                        "value": _plain(_number(match["num"])), "sentence": sentence_of(start)}))
+        counts = [count for count in self.counts.counts(text) if claim_span(count.start, count.end)]
+        for match in self.percent.finditer(text):
+            if claim(match):
+                figures.append((match.start(), self._plain_figure("percent", match, sentence_of(match.start()))))
+        counts += [count for count in self.counts.elliptical(text, sorted(counts, key=lambda count: count.start),
+                                                             lambda start, end: overlaps(start, end))
+                   if claim_span(count.start, count.end)]
+        for count in counts:
+            record = {"kind": "count", "text": text[count.start:count.end], "value": _plain(count.value),
+                      "unit": count.unit, "sentence": sentence_of(count.start)}
+            if count.value_max is not None:
+                record["value_max"] = _plain(count.value_max)
+            figures.append((count.start, record))
         return [record for _, record in sorted(figures, key=lambda item: item[0])]
 
     def _plain_figure(self, kind: str, match, sentence: str) -> dict:
@@ -145,13 +171,14 @@ class FigureExtractor:
             return {"kind": kind, "text": match.group(0), "value": _plain(number), "unit": unit, "sentence": sentence}
         value = number * self.fx.scale(groups.get("scale"))
         unit = match["unit"].lower()
-        if kind == "count":
-            unit = self.count_units.get(unit, unit)
-        elif unit in self.performance_units:
+        if unit in self.performance_units:
             unit = self.performance_units[unit]
         else:
             unit = f"x {unit}"   # a speed-up factor: "2.5 times faster" -> 2.5, "x faster"
-        return {"kind": kind, "text": match.group(0), "value": _plain(value), "unit": unit, "sentence": sentence}
+        record = {"kind": kind, "text": match.group(0), "value": _plain(value), "unit": unit, "sentence": sentence}
+        if groups.get("num2"):
+            record["value_max"] = _plain(_number(match["num2"]) * self.fx.scale(groups.get("scale")))
+        return record
 
 
 def _plain(value: float | None):

@@ -1,6 +1,7 @@
 """The gazetteer of config/entities.yaml: canonical ids, labels, kinds, aliases, parents.
 
-It becomes entity-ruler patterns for English and a longest-match alias regex for Chinese text."""
+It becomes entity-ruler phrase patterns and one variant regex for English, and a longest-match
+alias regex for Chinese text."""
 from __future__ import annotations
 
 import re
@@ -59,16 +60,25 @@ class Gazetteer:
         return chain
 
     def ruler_patterns(self) -> list[dict]:
-        """Patterns for spaCy's entity_ruler: phrases for aliases, one-token regexes for variants."""
-        patterns = []
+        """Phrase patterns for spaCy's entity_ruler, one per alias (CJK aliases have their own regex)."""
+        return [{"label": entity.label, "pattern": name, "id": entity.id}
+                for entity in self.entities.values() for name in entity.names if not CJK.search(name)]
+
+    def variant_regex(self) -> tuple[re.Pattern, dict[str, Entity]]:
+        """Every `token_regex` as one regex over the text, with its entity by group name.
+
+        spaCy splits "Qwen3-235B-A22B" into Qwen3 - 235B - A22B, so a head pattern is followed by up
+        to three hyphen-joined variant parts (capital or digit first: "-235B", "-Max", not "-based").
+        Matching the text once is far cheaper than a REGEX predicate on every token."""
+        alternatives, by_group = [], {}
         for entity in self.entities.values():
-            for name in entity.names:
-                if not CJK.search(name):
-                    patterns.append({"label": entity.label, "pattern": name, "id": entity.id})
             for regex in entity.token_regex:
-                for pattern in variant_patterns(regex):
-                    patterns.append({"label": entity.label, "pattern": pattern, "id": entity.id})
-        return patterns
+                group = f"v{len(by_group)}"
+                by_group[group] = entity
+                alternatives.append(f"(?P<{group}>{_head_pattern(regex)}{VARIANT_PARTS})")
+        if not alternatives:
+            return re.compile(r"(?!x)x"), by_group
+        return re.compile(rf"(?<![A-Za-z0-9_.-])(?:{'|'.join(alternatives)})(?![A-Za-z0-9_])"), by_group
 
     def chinese_alias_regex(self) -> tuple[re.Pattern, dict[str, Entity]]:
         """One alternation of every alias, longest first, for text without word boundaries."""
@@ -84,19 +94,15 @@ class Gazetteer:
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-# A variant part after a hyphen: "235B", "A22B", "Max", "VL", "Instruct" (capital or digit first).
-VARIANT_PART = {"TEXT": {"REGEX": r"^[A-Z0-9][A-Za-z0-9.]*$"}}
-MAX_VARIANT_PARTS = 3
+# Hyphen-joined variant parts after a head token: "-235B", "-A22B", "-Max", "-VL", "-Instruct".
+VARIANT_PARTS = r"(?:-[A-Z0-9][A-Za-z0-9.]*){0,3}"
 
 
-def variant_patterns(regex: str) -> list[list[dict]]:
-    """spaCy splits "Qwen3-235B-A22B" into Qwen3 - 235B - A22B; the head regex alone would tag only
-    "Qwen3". One pattern per number of hyphen-joined parts (no spaces between), longest wins."""
-    patterns = []
-    for parts in range(MAX_VARIANT_PARTS + 1):
-        pattern = [{"TEXT": {"REGEX": regex}, **({"SPACY": False} if parts else {})}]
-        for index in range(parts):
-            last = index == parts - 1
-            pattern += [{"ORTH": "-", "SPACY": False}, {**VARIANT_PART, **({} if last else {"SPACY": False})}]
-        patterns.append(pattern)
-    return patterns
+def _head_pattern(token_regex: str) -> str:
+    """A one-token full-match pattern as a head pattern inside a larger regex: no anchors, no
+    capturing groups, and no trailing hyphen parts (VARIANT_PARTS reads those, more strictly)."""
+    body = token_regex.removeprefix("^").removesuffix("$")
+    body = re.sub(r"(?<!\\)\((?!\?)", "(?:", body)
+    for suffix in ("(?:-[A-Za-z0-9.]+)*", "(?:-\\w+)*"):
+        body = body.removesuffix(suffix)
+    return body

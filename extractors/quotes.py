@@ -1,144 +1,264 @@
-"""Quotes: direct speech attributed to a speaker with role and organisation, and its stance.
+"""Quotes in English text: direct and reported speech, attributed to a speaker with role and
+organisation, one record per passage of one speaker, with its stance.
 
-Attribution patterns news uses: '"...," said X, an analyst at Y.', '"...," X said.',
-'X, Portfolio Manager at Y: "..."', 'says Shanghai-based analyst X', a pronoun after a named
-speaker ('he said'), and a quote running over paragraphs (no closing mark until a later one).
-Speech verbs, role words and stance cues live in config/quotes.yaml."""
+A paragraph is read as frames (a speech verb with its subject, "according to X", a panel line
+'X, Role at Org: "..."', a Q&A answer 'Ma: ...') and quoted spans. A frame that names its speaker
+opens a passage; a pronoun frame ('he added') and quoted spans without a frame of their own
+continue the passage next to them, also into the next paragraph when a quotation runs on over the
+paragraph break. Named people count with reported speech; organisations only with quotation marks;
+unnamed sources never. Word lists live in config/quotes.yaml."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from extractors.patterns import phrase_regex
+from extractors.quotes_zh import ChineseFrames
+from extractors.speakers import NAME_WORD, UNNAMED, ArticleContext, Frame, Mention, Speaker, SpeakerReader
+from extractors.stance import StanceJudge
+
+OPENING, CLOSING = "“\"", "”\""
+QUOTE_MARK = re.compile(r"[“”\"]")
+# A full stop that ends a sentence, not "Corp." or "Jan." or "U.S.".
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Corp)(?<!Inc)(?<!Ltd)(?<!Co)(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!No)"
+                          r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)"
+                          r"[.!?][\"”’]?(?=\s|$)")
+PANEL = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s*(?P<role>[^:\"“”\n]{{2,120}}):\s*[\"“]")
+COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+\w+ly)?\s*$")
+COMMA = re.compile(",")
+QUOTED_NAME = re.compile(r"\s*[A-Z0-9][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,3}\s*")
+NOT_SPEECH = re.compile(r"\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|to\b|another)")
+QA_ANSWER = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*:\s+\S")
 
 
 @dataclass
-class Person:
-    start: int
-    end: int
-    name: str
-    label: str   # PERSON or ORG
+class Passage:
+    """One speaker's contiguous speech: character spans of the reported clauses and quotations.
+    `speaker` is None for a quotation that runs on into a paragraph that names its speaker."""
+
+    speaker: Speaker | None
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 class QuoteExtractor:
     def __init__(self, path: str | Path):
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        verbs = "|".join(re.escape(verb) for verb in sorted(data["speech_verbs"], key=len, reverse=True))
-        self.verb = re.compile(rf"(?<!\w)(?:{verbs})(?!\w)", re.IGNORECASE)
-        roles = "|".join(re.escape(word) for word in sorted(data["role_words"], key=len, reverse=True))
-        self.role_word = re.compile(rf"(?<!\w)(?:{roles})(?!\w)", re.IGNORECASE)
-        self.appositive = re.compile(
-            r"^\s*,\s*(?P<role>(?:an?\s+|the\s+)?[^,:;\"“”]{2,80}?)(?:\s+(?:at|of|with|from|for)\s+"
-            r"(?P<org>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}))?\s*(?:[,:;.\"“]|\(|$|\s+(?:said|says|told|added))")
-        self.stance_cues = {name: re.compile("|".join(rf"(?<!\w){re.escape(cue)}(?!\w)" for cue in cues), re.IGNORECASE)
-                            for name, cues in data["stance"].items() if name != "negations"}
-        self.negation = re.compile("|".join(rf"(?<!\w){re.escape(word)}(?!\w)" for word in data["stance"]["negations"]),
-                                   re.IGNORECASE)
+        self.speech_verb = phrase_regex(data["speech_verbs"])
+        self.quoting_verb = phrase_regex(data["quoting_verbs"])
+        self.reader = SpeakerReader(data)
+        self.judge = StanceJudge(data["stance"])
+        self.chinese = ChineseFrames(data["chinese"])
 
-    def extract(self, text: str, people: list[Person]) -> list[dict]:
-        """Quotes in `text` (the article body); `people` are PERSON/ORG entity spans in it."""
-        quotes, last_speaker = [], None
-        for match in _quotes_over_paragraphs(text):
-            start, end = match
-            quoted = " ".join(text[start:end].strip(" “”\"\n").split())
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            line_end = len(text) if line_end == -1 else line_end
-            speaker = self._speaker_after(text, end, line_end, people) or self._speaker_before(text, line_start, start, people)
-            if speaker is None:
-                window = text[end:line_end][:80]
-                if last_speaker and re.search(r"\b(?:he|she|they)\s+(?:said|says|added|adds|noted)", window, re.I):
-                    speaker = last_speaker
+    def extract(self, text: str, mentions: list[Mention], subject_names: set[str] = frozenset(),
+                main_company: str | None = None, language: str = "en") -> list[dict]:
+        """Quotes in `text` (the article body); `mentions` are its entity spans."""
+        find_frames = self.chinese.frames if language == "zh" else self._frames
+        context = ArticleContext(text, mentions, main_company)
+        passages: list[Passage] = []
+        last_person: Speaker | None = None
+        carried: Passage | None = None       # a quotation running on into the next paragraph
+        for start, end in _paragraphs(text):
+            quotes = _quoted_spans(text, start, end)
+            runs_on = bool(quotes) and quotes[-1][1] == end and text[end + 1:end + 2] in tuple(OPENING)
+            placed: list[tuple[Frame, Passage]] = []
+            opened: list[Passage] = []
+            for frame in sorted(find_frames(text, start, end, quotes, mentions, context), key=lambda f: f.position):
+                speaker = frame.speaker
+                if frame.needs_quote and not _quote_near(text, quotes, frame):
+                    continue
+                if speaker.kind == "pronoun":
+                    if last_person is None:
+                        continue
+                    current = opened[-1] if opened else carried
+                    if current is not None and current.speaker is not None and current.speaker.name == last_person.name:
+                        current.pieces.append(frame.content)
+                        placed.append((frame, current))
+                        continue
+                    speaker = last_person
+                named = speaker.kind in ("person", "org")
+                if frame.continues and opened and opened[-1].speaker.name == speaker.name:
+                    opened[-1].pieces.append(frame.content)
+                    placed.append((frame, opened[-1]))
+                    continue
+                if named:
+                    speaker = context.complete(speaker)
+                    if speaker.kind == "person" and not (speaker.role or speaker.org):
+                        speaker = self.reader.introduce(text, speaker)
+                    context.remember(speaker)
+                    last_person = speaker if speaker.kind == "person" else last_person
+                passage = Passage(speaker, [frame.content] if named else [])
+                opened.append(passage)
+                placed.append((frame, passage))
+            if carried is not None and carried.speaker is None:
+                # a quotation opened above without attribution: the first attribution here is its speaker
+                first = next((passage for passage in opened if passage.speaker.kind in ("person", "org")), None)
+                if first is not None:
+                    first.pieces[:0] = carried.pieces
+                carried = None
+            if placed or carried is not None:
+                _place_quotes(text, quotes, placed, carried)
+            elif runs_on:
+                carried = Passage(None, list(quotes))
+            passages.extend(passage for passage in opened if passage.speaker.kind in ("person", "org"))
+            if not runs_on:
+                carried = None
+            elif opened:
+                carried = opened[-1]
+        records = []
+        for passage in sorted(passages, key=lambda passage: passage.pieces[0][0] if passage.pieces else 0):
+            said = " ".join(" ".join(text[a:b].split()) for a, b in _merged(passage.pieces))
+            if not said.strip(" .,\"“”"):
+                continue
+            speaker = passage.speaker
+            records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
+                            "stance": self.judge.stance(said, speaker, subject_names)})
+        return records
+
+    def _frames(self, text, start, end, quotes, mentions, context) -> list[Frame]:
+        paragraph = text[start:end]
+        if re.match(r"Q\s*[:：]", paragraph):
+            return []
+        panel = PANEL.match(paragraph)
+        if panel:
+            speaker = self.reader.after(text, start, start + panel.end("role"), mentions, context)
+            return [Frame(start, speaker, (start + panel.end(), end))]
+        answer = QA_ANSWER.match(paragraph)
+        if answer and answer["name"] != "Q" and context.full_name(answer["name"]):
+            name = context.full_name(answer["name"])
+            speaker = Speaker(name, None, context.employer(name), "person")
+            return [Frame(start, speaker, (start + answer.end() - 1, end))]
+        frames = []
+        for verb in self.speech_verb.finditer(text, start, end):
+            if _inside(quotes, verb.start()):
+                continue
+            frame = self._verb_frame(text, start, end, verb, quotes, mentions, context)
+            if frame is not None:
+                frames.append(frame)
+        for verb in self.quoting_verb.finditer(text, start, end):
+            if _inside(quotes, verb.start()) or any(frame.position == verb.start() for frame in frames):
+                continue
+            speaker = context.subject_of(_sentence_start(text, start, verb.start()), verb.start())
             if speaker is None:
                 continue
-            last_speaker = speaker
-            quotes.append({"speaker": speaker["speaker"], "role": speaker["role"], "org": speaker["org"],
-                           "text": quoted, "stance": self.stance(quoted)})
-        return quotes
+            frames.append(Frame(verb.start(), speaker, (verb.end(), verb.end()), needs_quote=True,
+                                limit=_sentence_end(text, verb.end(), end), continues=True))
+        return frames
 
-    def _speaker_after(self, text, end, line_end, people):
-        window_end = min(line_end, end + 160)
-        verb = self.verb.search(text, end, window_end)
-        if not verb or verb.start() - end > 60:
-            return None
-        candidates = [person for person in people if end <= person.start < window_end]
-        if not candidates:
-            return None
-        person = min(candidates, key=lambda person: abs(person.start - verb.start()))
-        return self._describe(text, person, people, window_end)
+    def _after_name(self, text: str, start: int, end: int) -> int:
+        """'according to Wang Lu, a partner at Zhonglun, the rules ...': the content after the name
+        and its apposition ('according to Morningstar's Jane Liu, Alibaba could ...': after the name)."""
+        commas = [match.end() for match in COMMA.finditer(text, start, end)]
+        if len(commas) >= 2 and self.reader.role_word.search(text, commas[0], commas[1]):
+            return commas[1]
+        return commas[0] if commas else start
 
-    def _speaker_before(self, text, line_start, start, people):
-        intro = text[line_start:start - 1]   # up to the opening quote mark
-        if not (intro.rstrip().endswith(":") or self.verb.search(intro[-60:])):
-            return None
-        candidates = [person for person in people if line_start <= person.start < start and person.label == "PERSON"]
-        candidates = candidates or [person for person in people if line_start <= person.start < start]
-        if not candidates:
-            return None
-        # "Name, Role at Org: ..." names the speaker first; "... Name said: ..." names them last.
-        speaker = candidates[0] if intro.rstrip().endswith(":") else candidates[-1]
-        return self._describe(text, speaker, people, start)
-
-    def _describe(self, text, person, people, limit):
-        """Role and organisation from an appositive ("X, an analyst at Y") or a title before the
-        name ("says Shanghai-based analyst X"), then the first organisation in the same clause."""
-        role, org = None, None
-        appositive = self.appositive.match(text[person.end:limit])
-        if appositive and self.role_word.search(appositive["role"]):
-            role = re.sub(r"^(?:an?|the)\s+", "", appositive["role"].strip(), flags=re.I)
-            role = re.sub(r"\s*\([^)]*\)$", "", role)   # asides such as "(sharper tone)"
-            org = appositive["org"].rstrip(".") if appositive["org"] else None
+    def _verb_frame(self, text, start, end, verb, quotes, mentions, context) -> Frame | None:
+        clause_start = max(_sentence_start(text, start, verb.start()),
+                           max((b + 1 for a, b in quotes if b < verb.start()), default=start))
+        sentence_end = _sentence_end(text, verb.end(), end)
+        before = text[clause_start:verb.start()]
+        if NOT_SPEECH.match(text, verb.end()) and verb.group(0).lower() in ("added", "adds"):
+            return None   # "Baidu added 4.2%", "and added seven assists"
+        if COORDINATED.search(before):
+            # 'told analysts that ... but warned that "..."': the sentence's subject speaks on, with a quotation
+            speaker = context.subject_of(_sentence_start(text, start, verb.start()), verb.start())
+            if speaker is None:
+                return None
+            return Frame(verb.start(), speaker, (verb.end(), sentence_end), needs_quote=True, limit=sentence_end,
+                         continues=True)
+        inverted = verb.group(0).lower() == "according to" or not before.strip(" ,\"“”")
+        if inverted:
+            speaker = self.reader.after(text, verb.end(), sentence_end, mentions, context)
+            content = (sentence_end, sentence_end)   # '"...," said X': the quotation is the content
+            if verb.group(0).lower() == "according to" and clause_start < verb.start() - 1:
+                content = (clause_start, verb.start())   # "The results suggest ..., according to X"
+            elif verb.group(0).lower() == "according to":
+                content = (self._after_name(text, verb.end(), sentence_end), sentence_end)
+                if speaker.kind == "org":
+                    speaker = UNNAMED   # "according to QuestMobile data" is not a quote
         else:
-            before = text[max(0, person.start - 60):person.start]
-            prefix = re.search(r"([\w-]+\s+)?([\w-]+\s+)?(?P<role>[\w-]+)\s*$", before)
-            if prefix and self.role_word.fullmatch(prefix["role"]):
-                role = re.sub(r"^(?:says|said|an?|the)\s+", "", prefix.group(0).strip(), flags=re.I)
-                org = next((other.name for other in people if other.label == "ORG" and person.end <= other.start < limit
-                            and not re.search(r"[.\"“”:;]", text[person.end:other.start])), None)
-        if person.label == "ORG" and not role:
-            return {"speaker": person.name, "role": None, "org": person.name}
-        return {"speaker": person.name, "role": role, "org": org}
-
-    def stance(self, quote: str) -> str:
-        scores = {}
-        for name, pattern in self.stance_cues.items():
-            score = 0
-            for cue in pattern.finditer(quote):
-                negated = self.negation.search(quote[max(0, cue.start() - 25):cue.start()])
-                score += -1 if negated else 1
-            scores[name] = score
-        positive, negative = max(scores.get("positive", 0), 0), max(scores.get("negative", 0), 0)
-        if positive and negative:
-            return "mixed" if min(positive, negative) * 2 >= max(positive, negative) else (
-                "positive" if positive > negative else "negative")
-        return "positive" if positive else "negative" if negative else "neutral"
+            speaker = self.reader.before(text, clause_start, verb.start(), mentions, context)
+            if speaker.kind == "unnamed" and before.rstrip().endswith(","):
+                speaker = self.reader.after(text, verb.end(), sentence_end, mentions, context)
+            content = (verb.end(), sentence_end)
+        return Frame(verb.start(), speaker, content, needs_quote=speaker.kind == "org", limit=sentence_end)
 
 
-def _quotes_over_paragraphs(text: str):
-    """(start, end) of each quoted passage; a quote whose paragraph ends unclosed runs on into the
-    next paragraph that opens with a quote mark, as news style writes it."""
+def _place_quotes(text: str, quotes, placed: list[tuple[Frame, Passage]], carried: Passage | None) -> None:
+    """Each quoted span joins the passage of the frame next to it: the one whose reported clause
+    holds it ('said it would "cooperate"'), the attribution right after it in the same sentence
+    ('"...," she said'), else the last one before it, else the passage running on."""
+    for quote_start, quote_end in quotes:
+        target = next((passage for frame, passage in placed
+                       if frame.content[0] <= quote_start and quote_end <= frame.content[1]), None)
+        target = target or next((passage for frame, passage in placed if quote_end <= frame.position <= quote_end + 120
+                                 and not SENTENCE_END.search(text, quote_end + 1, frame.position)), None)
+        if target is None:
+            earlier = [passage for frame, passage in placed if frame.position < quote_start]
+            target = earlier[-1] if earlier else carried if carried is not None else placed[0][1] if placed else None
+        if target is not None and (quote_start, quote_end) not in target.pieces:
+            target.pieces.append((quote_start, quote_end))
+
+
+def _merged(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces in reading order with overlaps joined (a reported clause holds its quotation)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(piece for piece in pieces if piece[1] > piece[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, position = [], 0
-    while True:
-        opening = re.search(r"[“\"]", text[position:])
-        if not opening:
-            return spans
-        start = position + opening.end()
-        closing = re.search(r"[”\"]", text[start:])
-        paragraph_end = text.find("\n", start)
-        if closing and (paragraph_end == -1 or start + closing.start() < paragraph_end):
-            end = start + closing.start()
-        elif closing:
-            following = text[paragraph_end + 1:paragraph_end + 2]
-            if following in "“\"":
-                end = start + closing.start()
-                closing = re.search(r"[”\"]", text[paragraph_end + 2:])
-                end = paragraph_end + 2 + closing.start() if closing else len(text)
-            else:
-                end = paragraph_end
-        else:
-            end = paragraph_end if paragraph_end != -1 else len(text)
-        if end - start >= 12:
-            spans.append((start, end))
-        position = end + 1
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) inside the quotation marks of one paragraph; an unclosed quotation runs to
+    the paragraph end (news style reopens it in the next paragraph)."""
+    spans, opening = [], None
+    for mark in QUOTE_MARK.finditer(text, start, end):
+        char = mark.group(0)
+        if opening is None and char in OPENING:
+            opening = mark.end()
+        elif opening is not None and char in CLOSING:
+            if mark.start() > opening:
+                spans.append((opening, mark.start()))
+            opening = None
+    if opening is not None and end > opening:
+        spans.append((opening, end))
+    return spans
+
+
+def _inside(quotes, position: int) -> bool:
+    return any(start <= position < end for start, end in quotes)
+
+
+def _quote_near(text: str, quotes, frame: Frame) -> bool:
+    """An organisation's frame needs its own quotation: just before the verb or after it in the sentence,
+    and words rather than a name in quotation marks (a product, a rating: 'its "Qwen3-Max" model')."""
+    return any((0 <= frame.position - end <= 60 or frame.position <= start <= frame.limit + 1)
+               and not QUOTED_NAME.fullmatch(text, start, end) for start, end in quotes)
+
+
+def _sentence_start(text: str, paragraph_start: int, position: int) -> int:
+    ends = [match.end() for match in SENTENCE_END.finditer(text, paragraph_start, position)]
+    return ends[-1] if ends else paragraph_start
+
+
+def _sentence_end(text: str, position: int, paragraph_end: int) -> int:
+    match = SENTENCE_END.search(text, position, paragraph_end)
+    return match.end() if match else paragraph_end
+
+
+
