@@ -23,5 +23,8 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
 clean:
 	rm -rf demo-out out data .pytest_cache
