@@ -13,8 +13,8 @@ import argparse
 import os
 import platform
 import re
-import resource
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -93,16 +93,45 @@ def machine_line() -> str:
 
 class OtherWork:
     """How many cores other processes kept busy during a block: the machine's busy CPU time (/proc/stat)
-    minus this process's and its waited-for children's. The machines are shared; this says how much."""
+    minus this process's and its descendants' (sampled from /proc every 0.25 s, so a forkserver's
+    workers, which nobody here waits for, count as ours too). The machines are shared; this says how much."""
 
     def __enter__(self) -> "OtherWork":
-        self.start = (time.monotonic(), self._machine_busy(), self._own())
         self.cores = 0.0
+        self.baseline = self._descendants_cpu()
+        self.seen = dict(self.baseline)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="other-work", daemon=True)
+        self.start = (time.monotonic(), self._machine_busy(), time.process_time())
+        self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        wall, busy, own = (now - then for now, then in zip((time.monotonic(), self._machine_busy(), self._own()), self.start))
+        self._stop.set()
+        self._thread.join()
+        wall, busy, own = (now - then for now, then in
+                           zip((time.monotonic(), self._machine_busy(), time.process_time()), self.start))
+        own += sum(cpu - self.baseline.get(pid, 0.0) for pid, cpu in self.seen.items())
         self.cores = max(0.0, (busy - own) / wall) if wall > 0 else 0.0
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            for pid, cpu in self._descendants_cpu().items():
+                self.seen[pid] = max(self.seen.get(pid, 0.0), cpu)
+
+    @staticmethod
+    def _descendants_cpu() -> dict[int, float]:
+        from bench.memory import process_tree
+
+        cpu = {}
+        for pid in process_tree(os.getpid())[1:]:
+            try:
+                with open(f"/proc/{pid}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+                cpu[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except (OSError, IndexError, ValueError):
+                continue
+        return cpu
 
     @staticmethod
     def _machine_busy() -> float:
@@ -110,11 +139,6 @@ class OtherWork:
             fields = [int(value) for value in handle.readline().split()[1:]]
         idle = fields[3] + (fields[4] if len(fields) > 4 else 0)   # idle + iowait
         return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-    @staticmethod
-    def _own() -> float:
-        return sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-                   for field in ("ru_utime", "ru_stime"))
 
 
 HEADER = """# newsmon benchmark results
