@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -53,6 +55,36 @@ def site_config(tmp: Path, base_url: str, **overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def wait_for(condition, limit: float, poll: float = 0.5) -> bool:
+    """Poll `condition` until it holds or `limit` seconds pass."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(poll)
+    return False
+
+
+def query(db_path, sql) -> int:
+    """One number from a store another process is writing; 0 while it does not exist yet."""
+    try:
+        with sqlite3.connect(db_path, timeout=10) as connection:
+            return connection.execute(sql).fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.fixture
+def server():
+    """A RoutesServer (tests/routes_server.py) with a permissive robots.txt."""
+    from routes_server import RoutesServer
+
+    routes = RoutesServer()
+    routes.add("/robots.txt", "User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
+    yield routes
+    routes.stop()
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from conftest import free_port, run_newsmon, write_config
-from routes_server import RoutesServer
 
 ARTICLE = """<html lang="{lang}"><head><meta charset="{charset}"><title>{title} | Test Wire</title>
 <meta property="article:published_time" content="2026-11-27T08:00:00Z"></head>
@@ -29,14 +27,6 @@ def rss(items: list[tuple[str, str, str]]) -> str:
     entries = "".join(f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
                       for title, link, date in items)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{entries}</channel></rss>'
-
-
-@pytest.fixture
-def server():
-    routes = RoutesServer()
-    routes.add("/robots.txt", "User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
-    yield routes
-    routes.stop()
 
 
 def config_for(tmp_path, sources, **crawl):

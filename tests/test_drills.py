@@ -13,17 +13,8 @@ import time
 
 import pytest
 
-from conftest import NEWSMON, ROOT, run_newsmon, site_config, write_config
-from routes_server import RoutesServer
+from conftest import NEWSMON, ROOT, query, run_newsmon, site_config, wait_for, write_config
 from test_crawl_faults import BODY, article_html, config_for, exported, rss, summary_rows
-
-
-@pytest.fixture
-def server():
-    routes = RoutesServer()
-    routes.add("/robots.txt", "User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"})
-    yield routes
-    routes.stop()
 
 
 def test_source_faults_lose_no_good_article(tmp_path, server):
@@ -57,23 +48,6 @@ def test_source_faults_lose_no_good_article(tmp_path, server):
     assert summary_rows(again.stdout)["mixed"].split()[2] == "0" and len(exported(config)) == 3
 
 
-def wait_for(condition, limit: float) -> bool:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def count(db, sql) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as connection:
-            return connection.execute(sql).fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
-
-
 @pytest.mark.parametrize("moment", ["crawl", "processing"])
 def test_sigkill_then_run_once_loses_and_repeats_nothing(tmp_path, demo_site, demo_expected, moment):
     config = write_config(tmp_path / "c.yaml", site_config(tmp_path, demo_site.base_url,
@@ -82,9 +56,9 @@ def test_sigkill_then_run_once_loses_and_repeats_nothing(tmp_path, demo_site, de
     process = subprocess.Popen(NEWSMON + ["--config", str(config), "run-once"], cwd=ROOT, start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if moment == "crawl":
-        assert wait_for(lambda: count(db, "SELECT count(*) FROM raw_pages") >= 5, 60)
+        assert wait_for(lambda: query(db, "SELECT count(*) FROM raw_pages") >= 5, 60, poll=0.05)
     else:
-        assert wait_for(lambda: count(db, "SELECT count(*) FROM articles") >= 4, 90)
+        assert wait_for(lambda: query(db, "SELECT count(*) FROM articles") >= 4, 90, poll=0.05)
     os.killpg(process.pid, signal.SIGKILL)      # the command and its crawl child, mid-work
     process.wait()
     result = run_newsmon("run-once", config=config)
@@ -140,8 +114,8 @@ def test_a_store_of_the_first_schema_migrates(tmp_path, demo_site):
     config = write_config(tmp_path / "c.yaml", site_config(tmp_path, demo_site.base_url))
     result = run_newsmon("run-once", config=config)
     assert result.returncode == 0, result.stderr
-    assert count(db, "PRAGMA user_version") == SCHEMA_VERSION
-    assert count(db, "SELECT count(*) FROM alerts_fired WHERE story_id = 'old-story'") == 1
+    assert query(db, "PRAGMA user_version") == SCHEMA_VERSION
+    assert query(db, "SELECT count(*) FROM alerts_fired WHERE story_id = 'old-story'") == 1
     assert len(exported(config)) == 30
 
 

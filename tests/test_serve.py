@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import signal
-import sqlite3
 import subprocess
 import threading
 import time
@@ -13,7 +12,7 @@ from datetime import datetime, timedelta
 from email import message_from_bytes, policy
 from zoneinfo import ZoneInfo
 
-from conftest import NEWSMON, ROOT, MailSink, free_port, run_newsmon, site_config, write_config
+from conftest import NEWSMON, ROOT, MailSink, free_port, query, run_newsmon, site_config, wait_for, write_config
 
 
 def start_serve(config) -> subprocess.Popen:
@@ -26,23 +25,6 @@ def stop(process) -> float:
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
     return time.monotonic() - started
-
-
-def wait_for(condition, limit: float) -> bool:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.5)
-    return False
-
-
-def query(db_path, sql) -> int:
-    try:
-        with sqlite3.connect(db_path, timeout=10) as connection:
-            return connection.execute(sql).fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
 
 
 def fast_config(tmp_path, demo_site, **overrides):
