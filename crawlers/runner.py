@@ -59,8 +59,8 @@ def _crawl_in_child(sources, crawl: CrawlSettings, store_path: str, results, sin
         reports.append(CrawlReport(
             source=source.name, fetched=stats.get("article/fetched", 0), stored_raw=stats.get("article/stored_raw", 0),
             failed=stats.get("article/failed", 0), not_modified=stats.get("fetch/not_modified", 0),
-            already_seen=stats.get("article/already_seen", 0), errors=list(spider_errors),
-            newest_item_at=getattr(crawler.spider, "newest_item_at", None)))
+            already_seen=stats.get("article/already_seen", 0) + stats.get("article/claimed_elsewhere", 0),
+            errors=list(spider_errors),            newest_item_at=getattr(crawler.spider, "newest_item_at", None)))
     results.put(reports)
 
 

@@ -144,6 +144,16 @@ MIGRATIONS: list[str] = [
     """
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 3.0)');
     """,
+    # 7: an article URL being fetched by one crawl process, so a parallel crawl of an overlapping source
+    # (serve runs sources in separate children) does not fetch it too. `owner` is "pid/source".
+    """
+    CREATE TABLE url_claims (
+        url TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        claimed_at TEXT NOT NULL
+    );
+    CREATE INDEX url_claims_owner ON url_claims(owner);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -77,6 +77,21 @@ class Store:
     def is_seen(self, url: str) -> bool:
         return self.db.execute("SELECT 1 FROM seen_urls WHERE url = ?", (url,)).fetchone() is not None
 
+    def claim_url(self, url: str, owner: str, is_stale) -> bool:
+        """Take an article URL for this crawl unless another live crawl holds it. `is_stale(owner,
+        claimed_at)` says whether a claim held by someone else may be taken over (its process died)."""
+        with self.transaction() as db:
+            held = db.execute("SELECT owner, claimed_at FROM url_claims WHERE url = ?", (url,)).fetchone()
+            if held is not None and held["owner"] != owner and not is_stale(held["owner"], held["claimed_at"]):
+                return False
+            db.execute("INSERT OR REPLACE INTO url_claims (url, owner, claimed_at) VALUES (?, ?, ?)",
+                       (url, owner, now_iso()))
+            return True
+
+    def release_claims(self, owner: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM url_claims WHERE owner = ?", (owner,))
+
     def validators(self, url: str) -> tuple[str | None, str | None]:
         row = self.db.execute("SELECT etag, last_modified FROM http_validators WHERE url = ?", (url,)).fetchone()
         return (row["etag"], row["last_modified"]) if row else (None, None)

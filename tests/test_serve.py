@@ -158,6 +158,43 @@ def test_a_crawl_child_that_dies_is_reported_and_the_next_run_recovers(tmp_path)
         server.stop()
 
 
+def test_overlapping_sources_crawled_in_parallel_processes_fetch_each_page_once(tmp_path):
+    """serve crawls sources in separate children: a feed and a sitemap of one site listing the same
+    slow pages must not both download them."""
+    from config.settings import load_settings
+    from crawlers.runner import crawl_sources
+    from routes_server import RoutesServer
+    from test_crawl_faults import BODY, article_html, rss
+
+    server = RoutesServer()
+    try:
+        links = [server.add(f"/a{index}.html", article_html(f"Alibaba story {index}", BODY), delay=1) for index in range(4)]
+        server.add("/feed.xml", rss([(f"s{index}", link, "") for index, link in enumerate(links)]),
+                   headers={"Content-Type": "application/rss+xml"})
+        sitemap = "".join(f"<url><loc>{link}</loc></url>" for link in links)
+        server.add("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sitemap}</urlset>',
+                   headers={"Content-Type": "application/xml"})
+        config = write_config(tmp_path / "c.yaml", {
+            "storage": {"sqlite_path": str(tmp_path / "newsmon.db")},
+            "sources": [{"name": "feed", "type": "feed", "url": f"{server.base_url}/feed.xml"},
+                        {"name": "sitemap", "type": "sitemap", "url": f"{server.base_url}/sitemap.xml"}]})
+        settings = load_settings(config).settings
+        reports = {}
+        workers = [threading.Thread(target=lambda source=source: reports.update({source.name: crawl_sources(
+            [source], settings.crawl, str(tmp_path / "newsmon.db"))})) for source in settings.sources]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(60)
+        assert sorted(path for path in server.hits if path.startswith("/a")) == [f"/a{index}.html" for index in range(4)]
+        assert sum(report.fetched for [report] in reports.values()) == 4
+        assert sum(report.already_seen for [report] in reports.values()) == 4
+        assert query(tmp_path / "newsmon.db", "SELECT count(*) FROM raw_pages") == 4
+        assert query(tmp_path / "newsmon.db", "SELECT count(*) FROM url_claims") == 0    # released at the end
+    finally:
+        server.stop()
+
+
 def test_a_digest_missed_while_stopped_is_sent_once_at_start(tmp_path, demo_site, smtp_server):
     zone = ZoneInfo("Asia/Tokyo")
     fire_at = (datetime.now(zone) + timedelta(minutes=1)).replace(second=0, microsecond=0)

@@ -5,7 +5,8 @@ A subclass sets `name` and implements `parse_entry(response)`, yielding article 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+import os
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import scrapy
@@ -31,6 +32,8 @@ def describe_failure(failure) -> str:
 
 
 RECORD_CONTENT_TYPE = "application/x-newsmon-record+json"
+# A claim older than this is taken over even if its process id is alive again (ids are reused).
+CLAIM_LEASE = timedelta(hours=1)
 OPAQUE_REDIRECT_HOSTS = {"news.google.com"}
 
 KNOWN_FAILURES = {
@@ -59,6 +62,8 @@ class SourceSpider(scrapy.Spider):
         # Article URLs taken by any spider of this crawl: sources overlap (a feed and a sitemap of
         # one site), and a page is fetched once however many entry points list it.
         self.claimed = claimed if claimed is not None else set()
+        # ... and across crawl processes (serve runs sources in parallel children): claims in the store.
+        self.claim_owner = f"{os.getpid()}/{source.name}"
         self.entry_errors: list[str] = []
 
     async def start(self):
@@ -116,10 +121,17 @@ class SourceSpider(scrapy.Spider):
         if self.since is None and len(self.followed) > self.source.max_items:
             self.crawler.stats.inc_value("article/over_max_items")
             return False
-        if canonical in self.claimed or self.store.is_seen(canonical) or self.store.is_seen(url):
+        if canonical in self.claimed:
             self.crawler.stats.inc_value("article/already_seen")
             return False
+        # Claim before looking at seen_urls: a crawl that released its claim has stored what it fetched.
+        if not self.store.claim_url(canonical, self.claim_owner, _claim_is_stale):
+            self.crawler.stats.inc_value("article/claimed_elsewhere")
+            return False
         self.claimed.add(canonical)
+        if self.store.is_seen(canonical) or self.store.is_seen(url):
+            self.crawler.stats.inc_value("article/already_seen")
+            return False
         return True
 
     def follow_article(self, url: str, hints: PageHints):
@@ -168,7 +180,21 @@ class SourceSpider(scrapy.Spider):
         if reason == "finished" and not self.crawler.stats.get_value("article/failed"):
             for url, (etag, last_modified) in self.validators.items():
                 self.store.save_validators(url, etag, last_modified)
+        self.store.release_claims(self.claim_owner)
         self.store.close()
+
+
+def _claim_is_stale(owner: str, claimed_at: str) -> bool:
+    """A claim whose crawl process is gone (killed) or that is older than the lease."""
+    if claimed_at < iso_utc(datetime.now(timezone.utc) - CLAIM_LEASE):
+        return True
+    try:
+        os.kill(int(owner.split("/", 1)[0]), 0)
+    except ProcessLookupError:
+        return True
+    except (ValueError, PermissionError):
+        return False
+    return False
 
 
 def _header(response, name: bytes) -> str | None:
