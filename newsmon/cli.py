@@ -200,11 +200,11 @@ def export(context, since, until, out_file):
     """
     from store.sqlite import Store
 
-    store = Store(settings_of(context).settings.storage.sqlite_path)
     handle = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout
     try:
-        for record in store.iter_records(since, until):
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        with Store(settings_of(context).settings.storage.sqlite_path) as store:
+            for record in store.iter_records(since, until):
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out_file:
             handle.close()

@@ -39,17 +39,14 @@ def index_sync(context):
 
     Example: newsmon index sync
     """
-    from newsmon.indexing import sync_after_cycle
+    from newsmon.indexing import sync_outbox
     from store.sqlite import Store
 
     loaded = settings_of(context)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
-        line = sync_after_cycle(loaded, store)
-    finally:
-        store.close()
+    with Store(loaded.settings.storage.sqlite_path) as store:
+        line, reached = sync_outbox(loaded, store)
     click.echo(line)
-    if "Elasticsearch:" in line:
+    if not reached:
         sys.exit(1)
 
 
@@ -81,11 +78,8 @@ def index_rebuild(context):
     from store.sqlite import Store
 
     loaded = settings_of(context)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
+    with Store(loaded.settings.storage.sqlite_path) as store:
         new_index, count = elastic_index(loaded).rebuild(store)
-    finally:
-        store.close()
     click.echo(f"indexed {count} articles into {new_index}; alias switched")
 
 

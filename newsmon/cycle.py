@@ -103,8 +103,7 @@ def run_cycle(loaded, source_names: list[str] | None = None, enricher: EnricherC
     alert, deliver and index. If `stopping` is set after the crawl, processing waits for next time."""
     settings = loaded.settings
     sources = selected_sources(settings, source_names)
-    store = Store(settings.storage.sqlite_path)
-    try:
+    with Store(settings.storage.sqlite_path) as store:
         waiting = []
         if respect_backoff or not source_names:   # `crawl --source NAME` overrides a back-off
             sources, waiting = backing_off(store, sources)
@@ -113,8 +112,6 @@ def run_cycle(loaded, source_names: list[str] | None = None, enricher: EnricherC
             return CycleReport(crawls, ProcessReport(), [])
         with processing_lock or nullcontext():
             return _process_and_deliver(loaded, store, crawls, enricher, flush_deliveries)
-    finally:
-        store.close()
 
 
 def _process_and_deliver(loaded, store, crawls, enricher, flush_deliveries) -> CycleReport:

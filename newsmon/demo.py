@@ -40,12 +40,9 @@ def relevant_days(loaded) -> list[date]:
     from pipeline.records import parse_iso
 
     zone = ZoneInfo(loaded.settings.digest.timezone)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
+    with Store(loaded.settings.storage.sqlite_path) as store:
         days = {parse_iso(record["published_at"] or record["fetched_at"]).astimezone(zone).date()
                 for record in store.iter_records() if record["relevant"]}
-    finally:
-        store.close()
     return sorted(days)
 
 

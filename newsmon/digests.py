@@ -39,8 +39,7 @@ def queue_digest(store: Store, settings, run: "DigestRun", force: bool) -> None:
 
 def make_digest(loaded, day: date, out_dir: str | None = None, send: bool = False, force: bool = False) -> DigestRun:
     settings = loaded.settings
-    store = Store(settings.storage.sqlite_path)
-    try:
+    with Store(settings.storage.sqlite_path) as store:
         builder = DigestBuilder(store, settings)
         run = DigestRun(builder.write(builder.build(day), out_dir or settings.digest.out_dir))
         if send:
@@ -51,6 +50,4 @@ def make_digest(loaded, day: date, out_dir: str | None = None, send: bool = Fals
                 if channel not in run.already_sent:
                     (run.sent if store.digest_sent(run.digest.day, channel) else run.failed).append(channel)
             run.errors = worker.errors
-    finally:
-        store.close()
     return run

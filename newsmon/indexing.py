@@ -24,16 +24,21 @@ def elastic_index(loaded):
     return ElasticIndex(settings, loaded.secrets)
 
 
-def sync_after_cycle(loaded, store: Store) -> str | None:
-    """Drain the outbox when Elasticsearch is configured; a cluster that is down only delays it."""
-    if loaded.settings.storage.elasticsearch is None:
-        return None
+def sync_outbox(loaded, store: Store) -> tuple[str, bool]:
+    """Drain the outbox into Elasticsearch: the summary line, and whether the cluster answered."""
     from store.elasticsearch import outbox_counts
 
     report = elastic_index(loaded).sync(store)
     pending, rejected = outbox_counts(store)
     line = f"index: {report.indexed} indexed, {pending} pending, {rejected} rejected"
-    return line + (f" (Elasticsearch: {report.error})" if report.error else "")
+    return line + (f" (Elasticsearch: {report.error})" if report.error else ""), report.error is None
+
+
+def sync_after_cycle(loaded, store: Store) -> str | None:
+    """After a cycle, when Elasticsearch is configured; a cluster that is down only delays the articles."""
+    if loaded.settings.storage.elasticsearch is None:
+        return None
+    return sync_outbox(loaded, store)[0]
 
 
 def search_articles(loaded, query: str, filters) -> list[dict]:
@@ -49,26 +54,20 @@ def search_articles(loaded, query: str, filters) -> list[dict]:
             return elastic_index(loaded).search(query, filters)
         except IndexUnavailable as error:
             print(f"warning: {error}; searching SQLite instead", file=sys.stderr)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
+    with Store(loaded.settings.storage.sqlite_path) as store:
         return search_sqlite(store, query, filters)
-    finally:
-        store.close()
 
 
 def index_status(loaded) -> tuple[list[str], bool]:
     from store.elasticsearch import IndexUnavailable, outbox_counts
 
     index = elastic_index(loaded)
-    store = Store(loaded.settings.storage.sqlite_path)
-    try:
+    with Store(loaded.settings.storage.sqlite_path) as store:
         pending, rejected = outbox_counts(store)
         lines = [f"pending: {pending}", f"rejected: {rejected}"]
         for row in store.db.execute("SELECT article_id, last_error FROM index_outbox WHERE rejected = 1 LIMIT 20"):
             lines.append(f"  rejected {row['article_id']}: {row['last_error']}")
         lines.append(f"stored in SQLite: {store.count_articles()}")
-    finally:
-        store.close()
     try:
         lines.insert(0, f"cluster: reachable at {index.url}, alias {index.alias}")
         lines.append(f"indexed: {index.count()}")

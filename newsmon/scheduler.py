@@ -48,13 +48,10 @@ class ServeContext:
 
 
 def record_job(job_id: str, result: str) -> None:
-    store = Store(ServeContext.loaded.settings.storage.sqlite_path)
-    try:
+    with Store(ServeContext.loaded.settings.storage.sqlite_path) as store:
         with store.transaction() as db:
             db.execute("INSERT OR REPLACE INTO job_runs (job, last_run_at, last_result) VALUES (?, ?, ?)",
                        (job_id, now_iso(), result[:2000]))
-    finally:
-        store.close()
 
 
 def crawl_job(source_name: str) -> None:
@@ -85,11 +82,8 @@ def digest_job() -> None:
 
 
 def deliveries_job() -> None:
-    store = Store(ServeContext.loaded.settings.storage.sqlite_path)
-    try:
+    with Store(ServeContext.loaded.settings.storage.sqlite_path) as store:
         counters = DeliveryWorker(ServeContext.loaded).drain(store)
-    finally:
-        store.close()
     if counters:
         logger.info("deliveries: %s", dict(counters))
 

@@ -28,8 +28,7 @@ def _jobs(store: Store) -> list[tuple[str, str | None, str | None, str | None]]:
 
 def status_lines(loaded) -> list[str]:
     settings = loaded.settings
-    store = Store(settings.storage.sqlite_path)
-    try:
+    with Store(settings.storage.sqlite_path) as store:
         lines = [f"store: {settings.storage.sqlite_path} ({store.count_articles()} articles, "
                  f"{store.count_pending_raw_pages()} raw pages waiting)", "jobs:"]
         jobs = _jobs(store)
@@ -61,5 +60,3 @@ def status_lines(loaded) -> list[str]:
                          f"last run {row['last_fetched']} fetched / {row['last_new']} new  "
                          f"{'UNHEALTHY: ' + one_line(problem, 160) if problem else 'ok'}")
         return lines
-    finally:
-        store.close()

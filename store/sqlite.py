@@ -38,6 +38,12 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
     @contextmanager
     def transaction(self):
         """One write transaction; IMMEDIATE so concurrent writers queue instead of failing mid-way."""

@@ -56,6 +56,11 @@ def test_a_cluster_that_is_down_delays_indexing_and_loses_nothing(tmp_path, demo
     assert setup.stderr.count("\n") == 1 and closed in setup.stderr and "Traceback" not in setup.stderr
     search = run_newsmon("search", "Qwen", "--json", config=config)
     assert search.returncode == 0 and search.stdout and "searching SQLite instead" in search.stderr
+    sync = run_newsmon("index", "sync", config=config)
+    assert sync.returncode == 1 and f"{stored} pending" in sync.stdout and "cannot connect" in sync.stdout
+    del data["storage"]["elasticsearch"]
+    unconfigured = run_newsmon("index", "sync", config=write_config(tmp_path / "plain.yaml", data))
+    assert unconfigured.returncode == 2 and "storage.elasticsearch: not configured" in unconfigured.stderr
 
 
 def stored_articles(tmp_path, count: int) -> Store:
