@@ -154,6 +154,43 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX url_claims_owner ON url_claims(owner);
     """,
+    # 8: facets (categories, topics, entities, source) as tokens in the full-text index, so search
+    # filters are intersected by FTS5 before bm25 ranks anything (store/search.py). A token is "zz",
+    # the facet's initial and the value's UTF-8 in hex, as store.sqlite.facet_term writes it.
+    # FTS5 tables cannot gain a column: the index is rebuilt from the articles.
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TABLE articles_fts;
+    ALTER TABLE articles ADD COLUMN facet_terms TEXT NOT NULL DEFAULT '';
+    -- grouped once into a table keyed by article: the facets' key starts with the facet, not the article
+    CREATE TEMP TABLE facet_terms_of (seq INTEGER PRIMARY KEY, terms TEXT NOT NULL);
+    INSERT INTO facet_terms_of SELECT article_seq, group_concat('zz' || substr(facet, 1, 1) || lower(hex(value)), ' ')
+        FROM article_facets GROUP BY article_seq;
+    UPDATE articles SET facet_terms = trim(coalesce((SELECT terms FROM facet_terms_of t WHERE t.seq = articles.seq), '')
+                                           || ' zzs' || lower(hex(source)));
+    DROP TABLE facet_terms_of;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, entity_names, facet_terms, content='articles', content_rowid='seq', tokenize='unicode61'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text, entity_names, facet_terms)
+        VALUES (new.seq, new.title, new.text, new.entity_names, new.facet_terms);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, entity_names, facet_terms)
+        VALUES ('delete', old.seq, old.title, old.text, old.entity_names, old.facet_terms);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, entity_names, facet_terms)
+        VALUES ('delete', old.seq, old.title, old.text, old.entity_names, old.facet_terms);
+        INSERT INTO articles_fts(rowid, title, text, entity_names, facet_terms)
+        VALUES (new.seq, new.title, new.text, new.entity_names, new.facet_terms);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 3.0, 0.0)');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

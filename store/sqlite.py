@@ -126,26 +126,27 @@ class Store:
         with self.transaction() as db:
             for article, minhash in articles:
                 existing = db.execute("SELECT seq FROM articles WHERE id = ?", (article.id,)).fetchone()
-                values = (article.url, article.source, article.title, article.text,
-                          _entity_names(article), article.published_at, article.fetched_at,
+                facets = set(_facets(article))
+                values = (article.url, article.source, article.title, article.text, _entity_names(article),
+                          _facet_terms(article, facets), article.published_at, article.fetched_at,
                           article.published_at or article.fetched_at, int(article.relevant), article.story_id,
                           article.duplicate_of, article.content_hash, minhash,
                           json.dumps(article.to_record(), ensure_ascii=False))
                 if existing:
                     seq = existing["seq"]
-                    db.execute("UPDATE articles SET url=?, source=?, title=?, text=?, entity_names=?,"
+                    db.execute("UPDATE articles SET url=?, source=?, title=?, text=?, entity_names=?, facet_terms=?,"
                                " published_at=?, fetched_at=?, day_time=?, relevant=?, story_id=?,"
                                " duplicate_of=?, content_hash=?, minhash=?, record=? WHERE seq=?", values + (seq,))
                     db.execute("DELETE FROM article_facets WHERE article_seq = ?", (seq,))
                 else:
-                    seq = db.execute("INSERT INTO articles (url, source, title, text, entity_names, published_at,"
-                                     " fetched_at, day_time, relevant, story_id, duplicate_of, content_hash,"
-                                     " minhash, record, id, stored_at, alerts_checked)"
-                                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                    seq = db.execute("INSERT INTO articles (url, source, title, text, entity_names, facet_terms,"
+                                     " published_at, fetched_at, day_time, relevant, story_id, duplicate_of,"
+                                     " content_hash, minhash, record, id, stored_at, alerts_checked)"
+                                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                                      values + (article.id, stored_at)).lastrowid
                     new.append(article)
                 db.executemany("INSERT OR IGNORE INTO article_facets (article_seq, facet, value) VALUES (?, ?, ?)",
-                               [(seq, facet, value) for facet, value in _facets(article)])
+                               [(seq, facet, value) for facet, value in facets])
                 if queue_for_index:
                     db.execute("INSERT OR REPLACE INTO index_outbox (article_id, queued_at) VALUES (?, ?)",
                                (article.id, stored_at))
@@ -229,6 +230,17 @@ def _entity_names(article: EnrichedArticle) -> str:
     names = {entity["text"] for entity in article.entities}
     names |= {entity["id"] for entity in article.entities if entity.get("id")}
     return " ".join(sorted(names))
+
+
+def facet_term(facet: str, value: str) -> str:
+    """A facet value as one full-text token of the `facet_terms` column (searched only through a
+    column filter): "zz", the facet's initial, the value's UTF-8 in hex (migration 8 writes the same
+    with SQLite's hex())."""
+    return "zz" + facet[0] + value.encode("utf-8").hex()
+
+
+def _facet_terms(article: EnrichedArticle, facets: set) -> str:
+    return " ".join(sorted({facet_term(facet, value) for facet, value in facets} | {facet_term("source", article.source)}))
 
 
 def _facets(article: EnrichedArticle):

@@ -61,3 +61,63 @@ def test_rewriting_an_article_updates_it_and_its_index(tmp_path):
 def test_query_syntax_is_never_passed_through():
     assert fts_query('T-Head "chips" OR NEAR(') == '"T-Head" """chips""" OR "NEAR("'
     assert fts_query("OR") == ""
+
+
+def archive(store: Store, count: int) -> None:
+    """`count` articles that all say "chip", one a minute; only the five oldest are regulatory news
+    from source "old", and only article 7 names SAMR."""
+    articles = []
+    for index in range(count):
+        article = make_article(f"a{index}", title=f"Chip story {index}", text=f"The chip market moved. Item {index}.")
+        article.published_at = f"2026-01-01T{index // 60:02d}:{index % 60:02d}:00Z"
+        article.categories = ["regulatory"] if index < 5 else ["chip"]
+        article.source = "old" if index < 5 else "new"
+        if index == 7:
+            article.entities = article.entities + [{"text": "SAMR", "label": "ORG", "id": "samr"}]
+        articles.append((article, None))
+    store.save_batch(articles, {}, queue_for_index=False)
+
+
+def test_filters_find_matches_beyond_the_newest_ranked_windows(tmp_path):
+    store = Store(tmp_path / "n.db")
+    archive(store, 400)
+    budget = 40    # a word in all 400 articles is ranked 40 at a time, newest first
+    regulatory = search_sqlite(store, "chip", SearchFilters(categories=("regulatory", "spend")), rank_budget=budget)
+    assert sorted(record["id"] for record in regulatory) == [f"a{index}" for index in range(5)]
+    assert [record["id"] for record in search_sqlite(store, "chip", SearchFilters(entities=("SAMR", "t-head")),
+                                                     rank_budget=budget)] == ["a7"]
+    assert search_sqlite(store, "chip", SearchFilters(entities=("SAMR",), source="new"), rank_budget=budget)
+    assert not search_sqlite(store, "chip", SearchFilters(entities=("SAMR",), source="old"), rank_budget=budget)
+    newest = search_sqlite(store, "chip", SearchFilters(limit=10), rank_budget=budget)
+    assert len(newest) == 10 and all(int(record["id"][1:]) >= 400 - budget for record in newest)
+    assert len(search_sqlite(store, "chip", SearchFilters(since="2026-01-01T01:00:00Z", until="2026-01-01T01:30:00Z",
+                                                          limit=100), rank_budget=budget)) == 30
+    store.close()
+
+
+def test_a_selective_query_is_ranked_over_the_whole_archive(tmp_path):
+    store = Store(tmp_path / "n.db")
+    archive(store, 400)
+    store.save_batch([(make_article("t1", title="Yitian server", text="Yitian Yitian Yitian."), None),
+                      (make_article("t2", title="Other", text="A passing Yitian mention in a long text " * 20), None)],
+                     {}, queue_for_index=False)
+    assert [record["id"] for record in search_sqlite(store, "Yitian", SearchFilters(), rank_budget=40)] == ["t1", "t2"]
+    store.close()
+
+
+def test_a_store_of_schema_7_gets_its_facets_into_the_search_index(tmp_path):
+    from store.migrations import MIGRATIONS
+
+    path = tmp_path / "n.db"
+    with sqlite3.connect(path) as connection:
+        connection.executescript("\n".join(MIGRATIONS[:7]) + "\nPRAGMA user_version = 7;")
+        connection.execute("INSERT INTO articles (seq, id, url, source, title, text, entity_names, fetched_at, day_time,"
+                           " relevant, story_id, content_hash, record, stored_at) VALUES (1, 'a1', 'u', 'wire',"
+                           " 'T-Head chip', 'A chip.', 'T-Head t-head', 't', '2026-01-01', 1, 'a1', 'h', ?, 't')",
+                           ('{"id": "a1", "text": "A chip.", "title": "T-Head chip"}',))
+        connection.executemany("INSERT INTO article_facets VALUES (1, ?, ?)", [("category", "chip"), ("entity", "t-head")])
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert search_sqlite(store, "chip", SearchFilters(categories=("chip",), entities=("T-Head",), source="wire"))
+    assert not search_sqlite(store, "chip", SearchFilters(categories=("spend",)))
+    store.close()
