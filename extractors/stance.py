@@ -2,20 +2,28 @@
 
 A sentiment word count alone does worse than always answering "positive": what a quote means
 for the subject depends on who speaks. So the speaker is placed first: an insider (someone of the
-subject's own organisation, or an executive or company speaking for itself) talks its business
-up, and is neutral only when denying, complying or reporting a buyback; an official or regulator
-is negative unless the words are procedural; an outside analyst or investor is weighed by cue
-words, and a contrast or hedge ("but", "the question is", "但") makes the view "mixed". A negation
-or a reducer ("not", "no longer", "hedge against") flips the cue after it; a cue in a clause that
-names the subject counts twice. With no cue the prior is the speaker's usual stance.
+subject's own organisation, or an executive speaking for itself) talks its business up, and is
+neutral only when denying, complying or reporting a buyback; an official or regulator is negative
+unless the words are procedural; an outside analyst, investor or organisation is weighed by cues.
+
+Cues are general finance-news words (in the style of the Loughran-McDonald lists) rather than the
+words of a few known quotes, plus a measure moving ("losses narrowed" is good, "revenue is
+falling" bad). A negation or a reducer ("not", "no longer", "hedge against") in the same clause
+flips the cue after it; a cue in a clause that names the subject counts twice, and one in a clause
+about rivals counts for the other side. A hedge or contrast ("the question is", "but", "但")
+makes an outsider's view "mixed", unless every cue is positive and follows a plain "but" ("we
+trimmed, but remain overweight"). With no cue the prior is the speaker's usual stance.
 Cue lists: config/quotes.yaml `stance`."""
 from __future__ import annotations
 
 import re
 
-from extractors.patterns import phrase_regex
+from extractors.patterns import LATIN_AFTER, LATIN_BEFORE, phrase_regex, trie_pattern
 
 INSIDER, OFFICIAL, OUTSIDER = "insider", "official", "outsider"
+ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+)?"   # "rising operating costs", not "rising and the costs"
+PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
+PLAIN_CONTRAST = {"but", "however", "yet", "但", "但是", "不过"}
 CLAUSE = re.compile(r"[^,;.!?:，。；！？]+")
 
 
@@ -32,6 +40,12 @@ class StanceJudge:
         self.executive = phrase_regex(data["executive_roles"])
         self.official = phrase_regex(data["official_roles"])
         self.official_orgs = phrase_regex(data["official_organisations"])
+        # a measure and its direction in one phrase: "losses narrowed" is good news, "the bill keeps
+        # rising" bad, whatever the single words say on their own
+        self.trends = [(_trend_pattern(data[measures], data[moves]), sign * way)
+                       for measures, sign in (("good_measures", 1), ("bad_measures", -1))
+                       for moves, way in (("up", 1), ("down", -1))]
+        self.rival = phrase_regex(data["rivals"])
 
     def speaker_kind(self, speaker, subject_names: set[str]) -> str:
         """insider, official or outsider, from the speaker's organisation and role."""
@@ -45,25 +59,50 @@ class StanceJudge:
             return OUTSIDER   # a former official now speaks as an analyst
         if self.official.search(role) or self.official_orgs.search(org):
             return OFFICIAL
+        if speaker.kind == "org" and org and subject_names:
+            return OUTSIDER   # a bank or a rival in its own name ("Morgan Stanley called it ...")
         if speaker.kind == "org" or self.executive.search(role):
             return INSIDER
         return OUTSIDER
 
     def polarity(self, text: str, subject_names=frozenset()) -> tuple[int, int]:
-        """Positive and negative cues; a negated cue counts for the other side, and a cue in a clause
-        that names the subject counts twice (the words are about it, not about a rival)."""
-        about = [(match.start(), match.end()) for match in CLAUSE.finditer(text)
-                 if any(name in match.group(0).lower() for name in subject_names if len(name) > 2)]
+        """Positive and negative cues, clause by clause. A negated cue counts for the other side; a
+        cue in a clause that names the subject counts twice (the words are about it), and one in a
+        clause about rivals counts for the other side ("rivals are struggling" is good news)."""
         positive = negative = 0
-        for pattern, sign in ((self.positive, 1), (self.negative, -1)):
-            for match in pattern.finditer(text):
-                flipped = self.negation.search(text, max(0, match.start() - 45), match.start()) is not None
-                weight = 2 if any(start <= match.start() < end for start, end in about) else 1
-                if (sign > 0) != flipped:
+        for clause in CLAUSE.finditer(text):
+            words = clause.group(0)
+            lower = words.lower()
+            about = any(name in lower for name in subject_names if len(name) > 2)
+            weight = 2 if about else 1
+            rival = not about and self.rival.search(words) is not None
+            for sign, start in self._cues(text, clause.start(), words):
+                if rival:
+                    sign = -sign
+                if sign > 0:
                     positive += weight
                 else:
                     negative += weight
         return positive, negative
+
+    def _cues(self, text: str, offset: int, clause: str):
+        """(sign, position) of each cue in a clause. Trends go first, then the longest words: "harder
+        to ignore" is praise though "harder" alone is not. A negation counts only inside the clause."""
+        found, used = [], []
+        for pattern, sign in self.trends:
+            for match in pattern.finditer(clause):
+                if not any(a < match.end() and match.start() < b for a, b in used):
+                    found.append((sign, match.start()))
+                    used.append(match.span())
+        words = [(match, sign) for pattern, sign in ((self.positive, 1), (self.negative, -1))
+                 for match in pattern.finditer(clause)]
+        for match, sign in sorted(words, key=lambda item: item[0].start() - item[0].end()):
+            if not any(a < match.end() and match.start() < b for a, b in used):
+                found.append((sign, match.start()))
+                used.append(match.span())
+        for sign, start in found:
+            flipped = self.negation.search(clause, max(0, start - 45), start) is not None
+            yield (-sign if flipped else sign), offset + start
 
     def stance(self, quote: str, speaker, subject_names: set[str]) -> str:
         kind = self.speaker_kind(speaker, subject_names)
@@ -79,9 +118,27 @@ class StanceJudge:
             if contrast:
                 return "mixed"
             return "neutral" if positive or self.procedural.search(quote) else "negative"
-        if contrast or (positive and negative and 3 * min(positive, negative) >= max(positive, negative)):
+        if contrast and not self._won_by_contrast(quote, subject_names, positive, negative):
+            return "mixed"
+        if positive and negative and 3 * min(positive, negative) >= max(positive, negative):
             return "mixed"
         return "negative" if negative > positive else "positive"
+
+    def _won_by_contrast(self, quote: str, subject_names, positive: int, negative: int) -> bool:
+        """'We trimmed our position, but we remain overweight': when every cue is positive and comes
+        after a plain 'but', the contrast only sets up the view it lands on. A hedge ('the question
+        is') or cues before the 'but' leave both sides present."""
+        match = self.contrast.search(quote)
+        if negative or not positive or match.group(0).lower() not in PLAIN_CONTRAST:
+            return False
+        return self.polarity(quote[:match.start()], subject_names) == (0, 0)
+
+
+def _trend_pattern(measures, moves) -> re.Pattern:
+    """'revenue is falling (faster)' (up to three words between) or 'rising (operating) costs'."""
+    measure = f"{LATIN_BEFORE}(?:{trie_pattern(measures)}){LATIN_AFTER}"
+    move = f"{LATIN_BEFORE}(?:{trie_pattern(moves)}){LATIN_AFTER}"
+    return re.compile(rf"{measure}\s+(?:[\w'’-]+\s+){{0,3}}?{move}{PACE}|{move}\s+{ADJECTIVE}{measure}", re.IGNORECASE)
 
 
 def _same_family(org: str, subject_names: set[str]) -> bool:
