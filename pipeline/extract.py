@@ -20,10 +20,13 @@ from lxml import html as lxml_html
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
 from pipeline.dates import normalise_date
+from pipeline.page_dates import has_time_of_day, page_zone, shown_published_at
 from pipeline.records import Article, RawPage
 from pipeline.urls import article_id, canonical_url
 
 MIN_TEXT_CHARS = 120            # shorter main text is page furniture, not an article
+TITLE_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")   # words, and each Chinese character
+HEADLINE_OVERLAP = 0.4     # share of the shorter title's words an <h1> must have to be the headline
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
              "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
@@ -77,6 +80,9 @@ def _structured_metadata(tree) -> dict:
                 if isinstance(name, str) and name.strip():
                     found["authors"].append(name.strip())
             found["headline"] = found["headline"] or item.get("headline")
+    # microdata and RDFa on any element: <abbr itemprop="datePublished" title="...">, <span property="dc:created" content="...">
+    for element in tree.xpath('//*[@itemprop="datePublished" or contains(@property, "dc:created")][not(self::meta)]'):
+        found["dates"].append(element.get("content") or element.get("datetime") or element.get("title"))
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in {name.lower() for name in DATE_META}:
@@ -159,19 +165,17 @@ def extract_article(page: RawPage) -> Article | None:
         tree = lxml_html.document_fromstring(text_html)
     except (ValueError, lxml_html.etree.ParserError):
         return None
-    document = trafilatura.bare_extraction(tree, url=page.final_url, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True)
-    if document is None or len((document.text or "").strip()) < MIN_TEXT_CHARS:
+    document = _main_text(tree, page.final_url)
+    if document is None:
         return None
     meta = _structured_metadata(tree)
     hints = page.hints
-    title = meta["headline"] or document.title or hints.title or ""
-    title = clean_title(title, meta["site_name"] or document.sitename)
-    dates = [hints.published_at] + meta["dates"] + [document.date]
-    # Chinese sites write local (Beijing) time without an offset.
+    title = clean_title(meta["headline"] or document.title or hints.title or "", meta["site_name"] or document.sitename)
+    title = _visible_headline(tree, title) or title
+    # Chinese sites write local (Beijing) time without an offset; other sites' own offsets say theirs.
     zone = CHINA if (tree.get("lang") or "").lower().startswith("zh") or urlsplit(page.final_url).netloc.endswith(".cn") \
         else timezone.utc
-    published_at = next((date for date in (normalise_date(text, naive_zone=zone) for text in dates) if date), None)
+    published_at = _published_at([hints.published_at] + meta["dates"], document.date, tree, page_zone(tree, zone))
     authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
                                                    if name.strip()]
     url = canonical_url(page.final_url)
@@ -183,6 +187,49 @@ def extract_article(page: RawPage) -> Article | None:
                    fetched_at=page.fetched_at, language=detect_language(text, tree.get("lang")),
                    authors=list(dict.fromkeys(authors)), text=text, outlet=hints.outlet or meta["site_name"],
                    raw_page_id=page.id, content_hash=content_hash(text))
+
+
+def _main_text(tree, url: str):
+    """trafilatura's main text, favouring precision (tables are page furniture on news sites); a page
+    laid out in tables (old portals) has its text inside one, so it is read again with tables kept.
+    trafilatura works on its own copy of the tree, which stays whole for the metadata."""
+    for tables in (False, True):
+        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=tables, favor_precision=True)
+        if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS:
+            return document
+    return None
+
+
+def _visible_headline(tree, meta_title: str) -> str | None:
+    """The <h1> readers see, when it is this article's headline: og:title and <title> are often an
+    SEO or shortened variant ("… Spending Spree" for "… Spending Spree, Doubling Down on Chips").
+    The h1 must share words with the markup's title, so a site logo or blog name in an h1 is never
+    taken; with no markup title there is nothing to check it against."""
+    title_words = set(TITLE_WORDS.findall(meta_title.lower()))
+    best, best_share = None, 0.0
+    for heading in tree.iter("h1"):
+        text = " ".join(heading.text_content().split())
+        words = set(TITLE_WORDS.findall(text.lower()))
+        if not words or not title_words or len(text) > 300:
+            continue
+        share = len(words & title_words) / min(len(words), len(title_words))
+        if share > best_share:
+            best, best_share = text, share
+    return best if best_share >= HEADLINE_OVERLAP else None
+
+
+def _published_at(markup_dates: list, guessed_day: str | None, tree, zone) -> str | None:
+    """The entry point's or the markup's first date with a time of day; else the time the page shows
+    readers ("Published 6:05 AM EST"); else a bare day, from the markup or trafilatura's guess."""
+    days = []
+    for text in markup_dates:
+        date = normalise_date(text, naive_zone=zone)
+        if date and has_time_of_day(text):
+            return date
+        days.append(date)
+    shown = shown_published_at(tree, zone)
+    return shown or next((day for day in days + [normalise_date(guessed_day, naive_zone=zone)] if day), None)
 
 
 def article_from_text(text: str, url: str | None, fetched_at: str) -> Article:

@@ -1,0 +1,118 @@
+"""When a page says it was published: its markup's dates and the date line it shows readers.
+
+Many pages carry no machine-readable publication time, or only a day: the time is in a line such
+as "Published Thu, Feb 12 2026 6:05 AM EST", "6:00 AM PST · February 16, 2026",
+"Published: 2026-03-20 09:30 BJT | Updated: 2026-03-20 11:05 BJT" or "2026年03月06日 09:15". htmldate
+(through trafilatura) finds such days but drops the time and zone, so this module reads the lines
+itself: elements marked as dates (by class, id, itemprop or a "Published"/"发布" label), outside
+comment sections, the published part of a published/updated pair. A time without a zone is read in
+the zone of the page's other timestamps (a modified_time meta "+08:00"), else the page's region.
+Zone abbreviations: config/timezones.yaml."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import yaml
+from dateutil import parser as date_parser
+
+from config import DATA_DIR
+from pipeline.dates import normalise_date
+
+DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|dateline|article-?info|newsinfo|meta", re.IGNORECASE)
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布", re.IGNORECASE)
+UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2}(?::\d{2})?)?")
+TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})")
+MAX_LINE = 200          # a date line is short; longer text is a paragraph that mentions a date
+SKIP_ANCESTORS = re.compile(r"comment|related|recommend|footer|sidebar|most-?read|promo", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def zone_abbreviations() -> dict[str, tzinfo]:
+    data = yaml.safe_load((DATA_DIR / "timezones.yaml").read_text(encoding="utf-8"))
+    return {name: ZoneInfo(zone) for name, zone in data["abbreviations"].items()}
+
+
+def page_zone(tree, fallback: tzinfo) -> tzinfo:
+    """The zone a page writes its times in: the offset of its first full timestamp (any meta or
+    datetime attribute), else `fallback`."""
+    for value in tree.xpath("//meta/@content | //time/@datetime | //*[@itemprop]/@content"):
+        match = OFFSET.search(value)
+        if match:
+            return datetime.fromisoformat("2000-01-01T00:00:00" + _colon(match.group(1))).tzinfo
+    return fallback
+
+
+def _colon(offset: str) -> str:
+    return offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+
+
+def shown_published_at(tree, zone: tzinfo) -> str | None:
+    """The publication time from the page's visible date line, ISO UTC; None when there is none
+    with a time of day (a bare day adds nothing to what the markup said)."""
+    labelled, unlabelled = [], []
+    for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4"):
+        marked = DATE_MARKUP.search(" ".join(filter(None, (element.get("class"), element.get("id"),
+                                                          element.get("itemprop"), element.get("data-testid"),
+                                                          element.get("data-qa")))))
+        # cheap tests first: this runs over every element of pages whose markup gave no time
+        if not marked and not PUBLISHED_LABEL.search(element.text or ""):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > MAX_LINE or not YEAR.search(text) or not TIME.search(text):
+            continue
+        label = PUBLISHED_LABEL.search(text)
+        if _inside_skipped(element):
+            continue
+        if label:
+            text = _published_part(text, label)
+        elif UPDATED_LABEL.search(text):
+            continue
+        (labelled if label else unlabelled).append(text)
+    for text in labelled + unlabelled:
+        moment = parse_shown(text, zone)
+        if moment:
+            return moment
+    return None
+
+
+def _inside_skipped(element) -> bool:
+    return any(SKIP_ANCESTORS.search(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id")))))
+               for ancestor in element.iterancestors())
+
+
+def _published_part(text: str, label: re.Match) -> str:
+    """'Published: 9:15am, 4 Mar 2026 Updated: 11:02pm' -> '9:15am, 4 Mar 2026'."""
+    rest = text[label.end():]
+    updated = UPDATED_LABEL.search(rest)
+    return (rest[:updated.start()] if updated else rest).strip(" :：|·-")
+
+
+def parse_shown(text: str, zone: tzinfo) -> str | None:
+    """A date line with a time of day, as ISO UTC; a named zone abbreviation wins over `zone`."""
+    chinese = CHINESE_DATE.search(text)
+    if chinese:
+        year, month, day, clock = chinese.groups()
+        if not clock:
+            return None
+        text = f"{year}-{int(month):02d}-{int(day):02d} {clock}" + text[chinese.end():chinese.end() + 8]
+    try:
+        moment = date_parser.parse(text, fuzzy=True, tzinfos=zone_abbreviations(), default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if moment.year == 1900 or (moment.hour, moment.minute) == (0, 0) and not TIME.search(text):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return normalise_date(moment.isoformat())
+
+
+def has_time_of_day(value: str | None) -> bool:
+    """Whether a date string from markup carries a time ("2026-03-04" or a bare day does not)."""
+    return bool(value) and bool(re.search(r"\d{1,2}:\d{2}", str(value)))
+
