@@ -13,7 +13,14 @@ flips the cue after it; a cue in a clause that names the subject counts twice, a
 about rivals counts for the other side. A hedge or contrast ("the question is", "but", "但")
 makes an outsider's view "mixed", unless every cue is positive and follows a plain "but" ("we
 trimmed, but remain overweight"). With no cue the prior is the speaker's usual stance.
-Cue lists: config/quotes.yaml `stance`."""
+
+"Positive" was the answer far too often on quotes written blind to the rules, so: a quote with
+no evaluative cue but a fact, date, procedure or plan ("estimates are unchanged", "results are
+due on", "would release its next model") is neutral from anyone, an insider included when it
+carries no praise; an official is positive when only praising and mixed when praising and
+criticising; a hedge of an unconvinced outsider ("not yet convinced", "we would want to see") is
+a negative cue and flips the hoped-for good news after it; and 'yet' is a contrast only as a
+conjunction, not in "not yet". Cue lists: config/quotes.yaml `stance`."""
 from __future__ import annotations
 
 import re
@@ -24,6 +31,7 @@ INSIDER, OFFICIAL, OUTSIDER = "insider", "official", "outsider"
 ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+)?"   # "rising operating costs", not "rising and the costs"
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
 PLAIN_CONTRAST = {"but", "however", "yet", "但", "但是", "不过"}
+YET_CONTRAST = re.compile(r"(?:^|[.!?;,]\s*|\band\s+)$")
 CLAUSE = re.compile(r"[^,;.!?:，。；！？]+")
 
 
@@ -34,6 +42,8 @@ class StanceJudge:
         self.neutral = phrase_regex(data["neutral"])
         self.contrast = phrase_regex(data["contrast"])
         self.procedural = phrase_regex(data["procedural"])
+        self.factual = phrase_regex(data["factual"] + data["plans"])
+        self.plans = phrase_regex(data["plans"])
         self.negation = re.compile(r"(?:%s)\W*(?:\w+\W+){0,3}$" % "|".join(
             rf"(?<![\w]){re.escape(word)}(?![\w])" if word.isascii() else re.escape(word)
             for word in data["negations"]), re.IGNORECASE)
@@ -62,6 +72,8 @@ class StanceJudge:
         if speaker.kind == "org" and org and subject_names:
             return OUTSIDER   # a bank or a rival in its own name ("Morgan Stanley called it ...")
         if speaker.kind == "org" or self.executive.search(role):
+            # an executive of an organisation not named like the subject is mostly one of its units
+            # ("Qwen", "Taobao and Tmall Group"), seldom a rival: it speaks for the subject
             return INSIDER
         return OUTSIDER
 
@@ -107,28 +119,44 @@ class StanceJudge:
     def stance(self, quote: str, speaker, subject_names: set[str]) -> str:
         kind = self.speaker_kind(speaker, subject_names)
         positive, negative = self.polarity(quote, subject_names)
-        contrast = self.contrast.search(quote) is not None
+        contrast = self._contrast(quote) is not None
         if kind == INSIDER:
             if contrast and negative:
                 return "mixed"
-            return "neutral" if self.neutral.search(quote) else "positive"
+            if self.neutral.search(quote) or (not positive and self.plans.search(quote)):
+                return "neutral"   # a denial, compliance, a buyback, or a plan told without praise
+            return "positive"
+        factual = not positive and not negative and self.factual.search(quote) is not None
         if kind == OFFICIAL:
+            # an official who praises and criticises is mixed, one who only praises is positive
             if negative:
-                return "mixed" if contrast and positive else "negative"
+                return "mixed" if positive else "negative"
+            if positive:
+                return "positive"
             if contrast:
                 return "mixed"
-            return "neutral" if positive or self.procedural.search(quote) else "negative"
+            return "neutral" if factual or self.procedural.search(quote) else "negative"
+        if factual:
+            return "neutral"   # no view taken: a date, a consensus, a procedure
         if contrast and not self._won_by_contrast(quote, subject_names, positive, negative):
             return "mixed"
         if positive and negative and 3 * min(positive, negative) >= max(positive, negative):
             return "mixed"
         return "negative" if negative > positive else "positive"
 
+    def _contrast(self, quote: str):
+        """The first contrast or hedge. 'yet' contrasts only at a sentence start or after 'and' or a
+        comma ('and yet', 'Yet the margin ...'); in 'not yet' or 'seen it yet' it is a time word."""
+        for match in self.contrast.finditer(quote):
+            if match.group(0).lower() != "yet" or YET_CONTRAST.search(quote, 0, match.start()):
+                return match
+        return None
+
     def _won_by_contrast(self, quote: str, subject_names, positive: int, negative: int) -> bool:
         """'We trimmed our position, but we remain overweight': when every cue is positive and comes
         after a plain 'but', the contrast only sets up the view it lands on. A hedge ('the question
         is') or cues before the 'but' leave both sides present."""
-        match = self.contrast.search(quote)
+        match = self._contrast(quote)
         if negative or not positive or match.group(0).lower() not in PLAIN_CONTRAST:
             return False
         return self.polarity(quote[:match.start()], subject_names) == (0, 0)

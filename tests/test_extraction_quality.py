@@ -25,10 +25,15 @@ from pipeline.extract import article_from_text
 # Stance after the general lexicons and trend cues: .884 on the tune split (121 quotes, was .860) and
 # .950 on tests/data/stance/quotes.yaml (60 quotes, was .900); STANCE_FLOOR on all 90 items stays
 # at .81, which the tune split alone guarantees (107 of 132 right even if every check quote failed).
+# Stance after the factual/plan cues, official praise, hedges and the wider lexicon: .893 on the
+# tune split (108 of 121, was .884), .967 on quotes.yaml (58 of 60, was .950), so OWN_STANCE_FLOOR
+# rises to .95. On tests/data/stance/check.yaml, written blind to the rules, it went from .50 to .86
+# on the half used for tuning (1-50) but only from .64 to .68 on the held-out half (51-100): read
+# that figure, not the tuned ones, as the rules' real accuracy on unseen quotes.
 FLOORS = {"money": 0.98, "percent": 0.97, "counts": 0.96, "performance": 0.95, "claims": 0.94,
           "quote_speakers": 0.97, "categories": 0.94, "relevance": 0.99}
 STANCE_FLOOR = 0.81
-OWN_STANCE_FLOOR = 0.93
+OWN_STANCE_FLOOR = 0.95
 STANCE_QUOTES = Path(__file__).parent / "data" / "stance" / "quotes.yaml"
 
 
