@@ -6,7 +6,12 @@ than its predecessor, the Hanguang 800" -> comparison with hanguang-800, factor 
 cut into clauses at ", and" and ";" so that "..., and on MathVista it reaches 80.3" is a claim of
 its own; a clause without a model of its own ("it reaches", "the system would be") takes the last
 subject of the article. Models and chips are gazetteer ids, or the name as written when the
-gazetteer does not know them ("MiMo-7B"). Cue words live in config/figures.yaml `claims`."""
+gazetteer does not know them ("MiMo-7B"), with the version words after a known name kept with it
+("Claude Opus 4.6"), and a short name of a model named before resolved to it ("V4" after
+"DeepSeek-V4"). A rival's score is told from the subject's by where it stands ("GPT-5's 41.7%",
+"GPT-5 (71.2%)", "54.9% for GPT-5"); margins ("2.1 points ahead") are not scores. A clause may hold
+several comparisons ("3 times faster than X and on par with Y") and a cue may name several rivals
+("beating X and Y"): one claim each. Cue words live in config/figures.yaml `claims`."""
 from __future__ import annotations
 
 import re
@@ -18,20 +23,49 @@ import yaml
 from extractors.patterns import phrase_regex
 
 SUBJECT_KINDS = {"model", "chip"}
-SCORE = re.compile(r"(?<![\w.$¥€£-])(?P<num>\d+(?:\.\d+)?)(?P<unit>\s?%|\s?per ?cent|\s?percent)?"
+SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?per ?cent|\s?percent)?"
                    r"(?![\w.]*[A-Za-z\d])")
+# A margin is not a score: "2.1 points ahead of GPT-5", "beats it by 3.4 percentage points", "a lead of 2 points".
+MARGIN_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
+                          r"less|better|worse|clear|short|over)\b", re.IGNORECASE)
+MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of)\s*$",
+                           re.IGNORECASE)
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|[，,](?=[\u4e00-\u9fff])")
-PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9.]*(?:[- ](?:[A-Z0-9][A-Za-z0-9.]*))*")
+CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|[，,](?=[\u4e00-\u9fff])(?!与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比)")
+# (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score)
+PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
+                     r"(?:[- ](?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:for|by|from)\s+")                    # "54.9% for GPT-5"
 RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)\s*$")   # "61.8 versus 52.4"
 RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "GPT-5 at 41.7%"
-FACTOR = r"(?P<num>\d+(?:\.\d+)?)(?:\s?(?:-|–|to)\s?(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)\s+"
+# a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
+RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|['’]s(?:\s+(?:score|result)\s+of)?\s+|\(\s*|,?\s+(?:scored|scores|posted|"
+                             r"reached|achieved|managed|got)\s+(?:only\s+|just\s+)?)$")
+# the subject position: a pronoun or "the model" before a name that is the object ("it was trained on H800 chips"),
+# unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
+OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|like|via|to|in)\s+"
+                           r"(?:\w+['’]s\s+|the\s+|its\s+|[\d,.]+\s+\w+\s+)?$", re.IGNORECASE)
+APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
+POSSESSIVE = {"its", "其", "their"}
+# the rest of a model's name after the part the gazetteer knows: "Claude| Opus 4.6", "Gemini| 3.1 Pro", "Grok| 4.1 Fast"
+NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)(?:\.\d)?[A-Za-z]*(?![\d.]*\s?%|\d)|"
+                       r"(?:Pro|Max|Plus|Turbo|Flash|Ultra|Mini|mini|Nano|nano|Lite|Thinking|Instruct|Preview|Exp|Heavy|"
+                       r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
+                       r"(?![A-Za-z0-9])))+")
+# rivals named one after another: "beating DeepSeek-V3.2 and Claude Sonnet 4", "ahead of GPT-5, Gemini 2.5 Pro or Grok 4"
+RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
+# a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
+LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
+LIST_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—])\s*(?=\d)")
+FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
+          r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
+WORD_FACTORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twice": 2, "double": 2, "triple": 3, "quadruple": 4}
 
 
 @dataclass
@@ -46,8 +80,15 @@ class Mention:
 
 
 class ClaimExtractor:
-    def __init__(self, figures_path: str | Path):
+    def __init__(self, figures_path: str | Path, entities_path: str | Path | None = None):
         rules = yaml.safe_load(Path(figures_path).read_text(encoding="utf-8"))["claims"]
+        # Models and chips by exact name, for a name the entity ruler missed ("the Ascend 910B." at a sentence end).
+        self.known_names: dict[str, tuple[str, str]] = {}
+        if entities_path is not None:
+            for entity in (yaml.safe_load(Path(entities_path).read_text(encoding="utf-8")) or {}).get("entities", []):
+                if entity.get("kind") in SUBJECT_KINDS:
+                    for name in entity.get("names", []):
+                        self.known_names.setdefault(name, (entity["id"], entity["kind"]))
         self.comparator_cues = phrase_regex(rules["comparator_cues"])
         self.parity_cues = phrase_regex(rules["parity_cues"])
         self.better_cues = phrase_regex(rules["better_cues"])
@@ -55,12 +96,13 @@ class ClaimExtractor:
         nouns = "|".join(re.escape(word) for word in sorted(rules["factor_nouns"], key=len, reverse=True))
         self.factor = re.compile(rf"(?<![\w.]){FACTOR}(?:(?:{words})(?:\s+[\w-]+){{0,3}}?\s+(?:than|as)|"
                                  rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of)\s+", re.IGNORECASE)
+        self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         self.factor_zh = re.compile(r"是(?P<rival>[^,，。]{0,20}?)的(?P<num>\d+(?:\.\d+)?)倍")
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
-        self.rival_intro = re.compile(rf"(?:{self.comparator_cues.pattern}|{self.parity_cues.pattern})\W+"
+        self.rival_intro = re.compile(rf"(?:{self.comparator_cues.pattern}|{self.parity_cues.pattern})\W*"
                                       rf"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
 
     def extract(self, sentences: list[tuple[str, list[Mention]]]) -> list[dict]:
@@ -68,21 +110,31 @@ class ClaimExtractor:
         claims: list[dict] = []
         article = _Article()
         for sentence, mentions in sentences:
-            products = self._products(sentence, mentions)
+            products = self._products(sentence, mentions, article)
             benchmarks = [mention for mention in mentions if mention.kind == "benchmark"]
             numbers = self._numbers(sentence, mentions + products)
-            clause_subject = None
+            clause_subject, claimed = None, None
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 found, clause_subject = self._clause(article, sentence, start, end, inside(products),
                                                      inside(benchmarks) or benchmarks, inside(numbers), clause_subject)
                 claims.extend(found)
-            if clause_subject is not None:
-                article.subject = clause_subject
+                if found:
+                    claimed = clause_subject
+            # A name without a version number that the gazetteer does not know ("TechCrunch Sessions") and that
+            # has no claim of its own does not take "the model" away from a known model or chip.
+            new_subject = claimed or clause_subject
+            if new_subject is not None and (claimed is not None or new_subject.kind != "product"
+                                            or re.search(r"\d", new_subject.name)
+                                            or article.subject is None or article.subject.kind == "product"):
+                article.subject = new_subject
             elif products and article.subject is None:
                 article.subject = products[0]
             if benchmarks:
                 article.benchmark = benchmarks[-1]
+            for mention in mentions:
+                if mention.kind in SUBJECT_KINDS:
+                    article.remember(mention)
         return claims
 
     def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited):
@@ -93,23 +145,50 @@ class ClaimExtractor:
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [cue.start() for cue in triggers]
                    + [end])
         own = [product for product in products if product.start < stop]
+        pronoun = self.coreference.search(text, start, own[0].start) if own else None
+        if (pronoun and pronoun.group(0).lower() not in POSSESSIVE
+                and not APPOSITION.fullmatch(text, pronoun.end(), own[0].start)
+                and OBJECT_BEFORE.search(text[pronoun.end():own[0].start])
+                and self._referred(article, text, start, stop, inherited) is not None):
+            own = []   # "it was trained on H800 chips": the name is an object, the subject is "it"
         if own:   # the clause's first model or chip is its subject ("the PPU lags the H100 but beats the H20")
             subject, rivals = own[0], [product for product in products if product.start > own[0].start]
         else:
             subject, rivals = self._referred(article, text, start, stop, inherited), products
+            if subject is None and benchmarks and self._list_item(text, start, benchmarks[0]):
+                subject = article.subject
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
             benchmarks = [article.benchmark]
         if benchmarks and numbers:
             return self._benchmark_claims(text, subject, benchmarks, numbers, rivals), subject
-        comparison = self._comparison(sentence, end, subject, rivals, triggers)
-        return ([comparison] if comparison else []), subject
+        comparisons, seen, taken = [], set(), -1
+        for index, cue in enumerate(triggers):   # "3 times faster than X and on par with Y": one claim per cue
+            if cue.start() < taken:
+                continue
+            following = triggers[index + 1:]
+            limit = next((other.start() for other in following if other.start() >= cue.end()), end)
+            taken = max(taken, cue.end())
+            for comparison in self._comparison(sentence, end, subject, rivals, [cue], limit):
+                if comparison["comparator"] not in seen:
+                    seen.add(comparison["comparator"])
+                    comparisons.append(comparison)
+        return comparisons, subject
 
     def _triggers(self, sentence, start, end) -> list:
-        found = [pattern.search(sentence, start, end) for pattern in
-                 (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues)]
-        return sorted((match for match in found if match), key=lambda match: match.start())
+        found = [match for pattern in (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues,
+                                       self.bare_factor)
+                 for match in pattern.finditer(sentence, start, end)]
+        order = {self.factor: 0, self.factor_zh: 1, self.parity_cues: 2, self.parity_zh: 3, self.better_cues: 4,
+                 self.bare_factor: 5}
+        return sorted(found, key=lambda match: (match.start(), order[match.re]))
+
+    @staticmethod
+    def _list_item(text, start, benchmark) -> bool:
+        """A clause that is a benchmark then its score, as in a list under a model's name."""
+        return (LIST_ITEM.fullmatch(text, start, benchmark.start) is not None
+                and LIST_SEPARATOR.match(text, benchmark.end) is not None)
 
     def _referred(self, article, text, start, stop, inherited):
         """A clause's subject written as "it", "the system", or left out after ", and" (the clause
@@ -126,16 +205,16 @@ class ClaimExtractor:
                 own.append(number)
             else:
                 rival_scores.setdefault(owner.id, number)
-        named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival)]
+        named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
         claims = []
         for number in own:
             benchmark = min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
             base = {"kind": "benchmark", "subject": subject.id, "benchmark": benchmark.name,
-                    "score": float(number["num"]), "unit": "%" if number["unit"] else None, "text": text.strip()}
+                    "score": _float(number["num"]), "unit": "%" if number["unit"] else None, "text": text.strip()}
             for rival in named_rivals or [None]:
                 score = rival_scores.get(rival.id) if rival else None
                 claims.append({**base, "comparator": rival.id if rival else None,
-                               "comparator_score": float(score["num"]) if score else None})
+                               "comparator_score": _float(score["num"]) if score else None})
         return claims
 
     def _score_owner(self, text, number, previous, rivals):
@@ -149,48 +228,69 @@ class ClaimExtractor:
         if previous is not None and RIVAL_SCORE_VERSUS.search(before):
             earlier = [rival for rival in rivals if rival.end <= number.start()]
             return earlier[-1] if earlier else (rivals[0] if rivals else None)
-        rival = next((rival for rival in rivals if 0 <= number.start() - rival.end <= 12), None)
+        rival = next((rival for rival in rivals if 0 <= number.start() - rival.end <= 30), None)
+        if rival and RIVAL_SCORE_OWN.fullmatch(text, rival.end, number.start()):
+            return rival
+        rival = rival if rival and number.start() - rival.end <= 12 else None
         if RIVAL_SCORE_AT.search(before) and rival and not re.match(r"\s*(?:versus|vs)", after):
             return rival
         return None
 
-    def _introduced(self, text, rival) -> bool:
-        """A rival stands after a comparator or parity cue ("ahead of GPT-5", "on par with Gemini")."""
-        return self.rival_intro.search(text, max(0, rival.start - 40), rival.start) is not None
+    def _introduced(self, text, rival, rivals=()) -> bool:
+        """A rival stands after a comparator or parity cue ("ahead of GPT-5", "on par with Gemini"), or after
+        such a rival in a list ("beating DeepSeek-V3.2 and Claude Sonnet 4")."""
+        if self.rival_intro.search(text, max(0, rival.start - 40), rival.start) is not None:
+            return True
+        before = [other for other in rivals if other.end <= rival.start]
+        return bool(before) and RIVAL_CHAIN.fullmatch(text, before[-1].end, rival.start) is not None \
+            and self._introduced(text, before[-1], rivals)
 
-    def _comparison(self, sentence, end, subject, rivals, triggers) -> dict | None:
+    def _comparison(self, sentence, end, subject, rivals, triggers, limit=None) -> list[dict]:
         """'2.5 times faster than X', 'on par with X', 'outperforms X': X a model or chip named right
         after the cue; only a factor may compare with an unnamed rival ("its predecessor")."""
         cue = triggers[0]
-        factor = cue if cue.re in (self.factor, self.factor_zh) else None
+        limit = end if limit is None else limit
+        factor = cue if cue.re in (self.factor, self.factor_zh, self.bare_factor) else None
         if cue.re in (self.factor_zh, self.parity_zh):
             after = [rival for rival in rivals if cue.start("rival") <= rival.start < cue.end("rival")]
+        elif cue.re is self.bare_factor:   # "is cheaper than Ernie 4.5 and responds 1.8 times faster"
+            after = [rival for rival in rivals if rival.end <= cue.start() and self._introduced(sentence, rival)][-1:]
         else:
             after = [rival for rival in rivals
-                     if rival.start >= cue.end() and (factor or rival.start - cue.end() <= 25)]
-        if after and after[0].kind == "product" and cue.re is not self.factor_zh:
-            comparator = sentence[cue.end():after[0].end].strip()   # as written: "Nvidia's NVL144"
+                     if cue.end() <= rival.start < limit and (factor or rival.start - cue.end() <= 25)]
+        chain = after[:1]
+        for rival in after[1:]:   # "outperforms Kimi K2 and DeepSeek-V3": one claim per rival
+            if not RIVAL_CHAIN.fullmatch(sentence, chain[-1].end, rival.start):
+                break
+            chain.append(rival)
+        if after and after[0].kind == "product" and cue.re not in (self.factor_zh, self.bare_factor):
+            comparators = [sentence[cue.end():after[0].end].strip()]   # as written: "Nvidia's NVL144"
+            comparators += [rival.id for rival in chain[1:]]
         elif after:
-            comparator = after[0].id
+            comparators = [rival.id for rival in chain]
         elif factor and cue.re is self.factor:
-            comparator = _rest_phrase(sentence[cue.end():end])
+            comparators = [_rest_phrase(sentence[cue.end():end])]
         else:
-            return None
-        if not comparator:
-            return None
+            return []
+        return [claim for comparator in comparators if comparator
+                for claim in [self._comparison_claim(sentence, subject, cue, factor, comparator)]]
+
+    def _comparison_claim(self, sentence, subject, cue, factor, comparator) -> dict:
         claim = {"kind": "comparison", "subject": subject.id, "benchmark": None, "score": None,
                  "unit": "x" if factor else "parity" if cue.re in (self.parity_cues, self.parity_zh) else None,
                  "comparator": comparator, "comparator_score": None, "text": sentence.strip()}
         if factor:
-            claim["score"] = float(factor["num"])
+            number = factor["num"] or factor.groupdict().get("word") or ""
+            claim["score"] = float(WORD_FACTORS.get(number.lower(), number) if number.lower() in WORD_FACTORS
+                                   else number)
             if factor.groupdict().get("num2"):
                 claim["score_max"] = float(factor["num2"])
         return claim
 
-    def _products(self, sentence: str, mentions: list[Mention]) -> list[Mention]:
+    def _products(self, sentence: str, mentions: list[Mention], article=None) -> list[Mention]:
         """Models and chips: the gazetteer's, and names with digits it does not know ("MiMo-7B")."""
-        known = [mention for mention in mentions if mention.kind in SUBJECT_KINDS]
-        taken = [(mention.start, mention.end) for mention in mentions]
+        known = [_with_tail(sentence, mention) for mention in mentions if mention.kind in SUBJECT_KINDS]
+        taken = [(mention.start, mention.end) for mention in mentions + known]
         for match in PRODUCT.finditer(sentence):
             words = match.group(0).split()
             while words and words[0] in OPENERS:
@@ -200,7 +300,13 @@ class ClaimExtractor:
             if (not name or not PRODUCT_WORD.search(name) or self.not_product.fullmatch(name)
                     or any(begin < other_end and other_start < begin + len(name) for other_start, other_end in taken)):
                 continue
-            known.append(Mention(begin, begin + len(name), name, "product", name))
+            short = article.short_names.get(name) if article is not None else None
+            if short:   # "V4" after "DeepSeek-V4": the model named before
+                known.append(Mention(begin, begin + len(name), short.id, short.kind, name))
+            elif name in self.known_names:
+                known.append(Mention(begin, begin + len(name), *self.known_names[name], name))
+            else:
+                known.append(Mention(begin, begin + len(name), name, "product", name))
         return sorted(known, key=lambda mention: mention.start)
 
     def _numbers(self, sentence: str, mentions: list[Mention]):
@@ -208,8 +314,9 @@ class ClaimExtractor:
         for match in SCORE.finditer(sentence):
             inside = any(mention.start <= match.start() < mention.end or 0 <= match.start() - mention.end <= 1
                          for mention in mentions)
-            year = "." not in match["num"] and 1990 <= float(match["num"]) <= 2100 and not match["unit"]
-            if not inside and not year and not NOT_A_SCORE.match(sentence, match.end()):
+            year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
+            margin = MARGIN_AFTER.match(sentence, match.end()) or MARGIN_BEFORE.search(sentence[:match.start()])
+            if not inside and not year and not margin and not NOT_A_SCORE.match(sentence, match.end()):
                 numbers.append(match)
         return numbers
 
@@ -220,6 +327,30 @@ class _Article:
 
     subject: Mention | None = None
     benchmark: Mention | None = None
+    short_names: dict = None
+
+    def __post_init__(self):
+        self.short_names = {}
+
+    def remember(self, mention: Mention) -> None:
+        """The tails of a model's name, for a later short mention: "DeepSeek-V4" -> "V4"."""
+        parts = re.split(r"[-\s]+", mention.name)
+        for index in range(1, len(parts)):
+            tail = " ".join(parts[index:])
+            if PRODUCT_WORD.search(tail):
+                self.short_names.setdefault(tail, mention)
+
+
+def _with_tail(sentence: str, mention: Mention) -> Mention:
+    """A model or chip with the version words after its known name: "Claude" + " Opus 4.6"."""
+    tail = NAME_TAIL.match(sentence, mention.end)
+    if not tail or (sentence[mention.end - 1].isdigit() and tail.group(0)[1:2].isdigit()):
+        return mention
+    return Mention(mention.start, tail.end(), mention.id, mention.kind, sentence[mention.start:tail.end()])
+
+
+def _float(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def _start(item) -> int:

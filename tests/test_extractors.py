@@ -154,3 +154,84 @@ def test_gazetteer_tags_model_variants_as_one_entity(enricher):
     ids = {(ent.text, ent.ent_id_) for ent in doc.ents}
     assert ("Qwen3-235B-A22B", "qwen") in ids
     assert any(entity_id == "t-head" for _, entity_id in ids)
+
+
+CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: each shape with its hard negative
+    # a rival's score after its name: possessive or in brackets, not the subject's
+    ("Kimi K2 Thinking reached 44.9% on Humanity's Last Exam, beating GPT-5's 41.7%.",
+     [("benchmark", "kimi", "Humanity's Last Exam", 44.9)]),
+    ("Qwen3-Max scored 74.8% on Tau2-Bench, beating GPT-5 (71.2%).", [("benchmark", "qwen", "Tau2-Bench", 74.8)]),
+    ("Qwen3-Max's score of 69.6 on SWE-bench Verified is on par with Claude Opus 4.",
+     [("benchmark", "qwen", "SWE-bench Verified", 69.6)]),
+    # two cues in one clause give one comparison each
+    ("The Zhenwu 810E is 3 times faster than the Hanguang 800 and on par with Nvidia's H20.",
+     [("comparison", "t-head-ppu", "hanguang-800", 3.0), ("comparison", "t-head-ppu", "nvidia-h20", None)]),
+    ("The Zhenwu 810E is 3 times faster than the Hanguang 800 it launched in 2019.",
+     [("comparison", "t-head-ppu", "hanguang-800", 3.0)]),
+    # "it" before a name that is an object keeps the article's subject; "its" does not
+    ("DeepSeek-V4 is a new model. DeepSeek says it was trained on H800 chips. On AIME 2025 it scored 96.1.",
+     [("benchmark", "deepseek", "AIME 2025", 96.1)]),
+    ("Alibaba released Qwen3-Max. Its rival Kimi K2 scored 65.8 on SWE-bench Verified.",
+     [("benchmark", "kimi", "SWE-bench Verified", 65.8)]),
+    # a name without a version number and without a claim does not take over "the model"
+    ("Qwen3.5-Coder scored 72.4% on SWE-bench Verified. Register for TechCrunch Sessions today. "
+     "The model generates code 2 times faster than Qwen3-Coder.",
+     [("benchmark", "qwen", "SWE-bench Verified", 72.4), ("comparison", "qwen", "qwen", 2.0)]),
+    ("Huawei shipped more Ascend chips this year. The company also unveiled the Atlas 950 SuperPoD. "
+     "Huawei said the system would be 6.7 times more powerful than Nvidia's NVL144.",
+     [("comparison", "Atlas 950 SuperPoD", "Nvidia's NVL144", 6.7)]),
+    # a short name of a model named before ("V4" after "DeepSeek-V4"), and not without one
+    ("DeepSeek-V4 is out. V4 generates 2.5 times faster than DeepSeek-V3.2.",
+     [("comparison", "deepseek", "deepseek-v3", 2.5)]),
+    ("V4 generates 2.5 times faster than DeepSeek-V3.2.", [("comparison", "V4", "deepseek-v3", 2.5)]),
+    # a factor at the end of a clause compares with the rival named after "than" before it
+    ("Ernie 5.0 is out. The model is 40% cheaper to run than Ernie 4.5 and responds 1.8 times faster.",
+     [("comparison", "ernie", "ernie", 1.8)]),
+    ("Ernie 5.0 is out. The model responds 1.8 times faster.", []),
+    # rivals in a list: one claim each
+    ("Qwen3-Coder outperforms Kimi K2 and DeepSeek-V3 on agentic coding.",
+     [("comparison", "qwen", "kimi", None), ("comparison", "qwen", "deepseek-v3", None)]),
+    ("Qwen3-Coder outperforms Kimi K2 on agentic coding, a field DeepSeek-V3 also targets.",
+     [("comparison", "qwen", "kimi", None)]),
+    ("GLM-4.6 tops SWE-bench Verified with 68.0, beating DeepSeek-V3.2 and Claude Sonnet 4.",
+     [("benchmark", "glm", "SWE-bench Verified", 68.0)] * 2),
+    # the version words after a known name are part of it, not a score
+    ("Claude Opus 4.6 scored 80.9% on SWE-bench Verified, ahead of Gemini 3.1 Pro at 76.2%.",
+     [("benchmark", "claude", "SWE-bench Verified", 80.9)]),
+    ("GPT-5 scored 41.7, well ahead of Claude at 38.2, on Humanity's Last Exam.",
+     [("benchmark", "gpt-5", "Humanity's Last Exam", 41.7)]),
+    # a margin or a metric name is not a score; thousands separators are one number
+    ("Qwen3.5 scored 76.4 on SWE-bench Verified, 2.1 points ahead of GPT-5.",
+     [("benchmark", "qwen", "SWE-bench Verified", 76.4)]),
+    ("DeepSeek-R1 scores 79.8% Pass@1 on AIME 2024.", [("benchmark", "deepseek-r1", "AIME 2024", 79.8)]),
+    ("Qwen3.5 reached an Elo score of 1,452 on LMArena, ahead of GPT-5 at 1,440.",
+     [("benchmark", "qwen", "LMArena", 1452.0)]),
+    # a list item "benchmark: score" under a model; not without one
+    ("Alibaba released Qwen3.5-Plus on Monday. Its scores include:\nAIME 2025: 92.3\n- MMLU-Pro: 88.4%",
+     [("benchmark", "qwen", "AIME 2025", 92.3), ("benchmark", "qwen", "MMLU-Pro", 88.4)]),
+    ("The table lists MMLU-Pro: 88.4 for an unnamed system.", []),
+    # spelled-out factors
+    ("Huawei launched the Ascend 950PR. The new chip is twice as fast as the Ascend 910B.",
+     [("comparison", "huawei-ascend", "huawei-ascend-910b", 2.0)]),
+    ("Huawei launched the Ascend 950PR. Orders doubled twice this year.", []),
+    # benchmarks added to the gazetteer
+    ("Ernie 5.0 scored 91.3 on C-Eval, against 88.6 for GPT-5, and 79.4% on the OCRBench document test.",
+     [("benchmark", "ernie", "C-Eval", 91.3), ("benchmark", "ernie", "OCRBench", 79.4)]),
+]
+
+
+@pytest.mark.parametrize("body, expected", CLAIM_PATTERNS)
+def test_claim_patterns(enricher, body, expected):
+    claims = enrich_text(enricher, "Models", body).claims
+    assert [(claim["kind"], claim["subject"], claim["benchmark"] or claim["comparator"], claim["score"])
+            for claim in claims] == expected
+
+
+def test_chinese_scores_after_chinese_characters(enricher):
+    body = ("据阿里巴巴公布的数据,Qwen3-Max在SWE-bench Verified上得分69.6,与Claude Opus 4相当;"
+            "在AIME25上得分81.6,高于DeepSeek-V3.1的66.3。阿里巴巴股价上涨5.1%。")
+    article = article_from_text(f"千问\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")
+    article.language = "zh"
+    claims = enricher.enrich([article])[0].claims
+    assert [(claim["kind"], claim["subject"], claim["benchmark"], claim["score"]) for claim in claims] == [
+        ("benchmark", "qwen", "SWE-bench Verified", 69.6), ("benchmark", "qwen", "AIME25", 81.6)]
