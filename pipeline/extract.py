@@ -172,9 +172,10 @@ def extract_article(page: RawPage) -> Article | None:
     hints = page.hints
     title = clean_title(meta["headline"] or document.title or hints.title or "", meta["site_name"] or document.sitename)
     title = _visible_headline(tree, title) or title
-    # Chinese sites write local (Beijing) time without an offset; other sites' own offsets say theirs.
-    zone = CHINA if (tree.get("lang") or "").lower().startswith("zh") or urlsplit(page.final_url).netloc.endswith(".cn") \
-        else timezone.utc
+    # Chinese sites write local (Beijing, Hong Kong, Taipei: UTC+8) time without an offset; other
+    # sites' own offsets say theirs.
+    chinese = detect_language(document.text, tree.get("lang")) == "zh" or urlsplit(page.final_url).netloc.endswith(".cn")
+    zone = CHINA if chinese else timezone.utc
     published_at = _published_at([hints.published_at] + meta["dates"], document.date, tree, page_zone(tree, zone))
     authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
                                                    if name.strip()]
@@ -229,7 +230,11 @@ def _published_at(markup_dates: list, guessed_day: str | None, tree, zone) -> st
             return date
         days.append(date)
     shown = shown_published_at(tree, zone)
-    return shown or next((day for day in days + [normalise_date(guessed_day, naive_zone=zone)] if day), None)
+    if shown:
+        return shown
+    # htmldate's guess comes last: it takes a copyright year or a date in the text for the day
+    guesses = days + [shown_published_at(tree, zone, day_only=True), normalise_date(guessed_day, naive_zone=zone)]
+    return next((day for day in guesses if day), None)
 
 
 def article_from_text(text: str, url: str | None, fetched_at: str) -> Article:

@@ -21,7 +21,7 @@ from dateutil import parser as date_parser
 from config import DATA_DIR
 from pipeline.dates import normalise_date
 
-DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|dateline|article-?info|newsinfo|meta", re.IGNORECASE)
+DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta", re.IGNORECASE)
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布", re.IGNORECASE)
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -52,9 +52,10 @@ def _colon(offset: str) -> str:
     return offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
 
 
-def shown_published_at(tree, zone: tzinfo) -> str | None:
-    """The publication time from the page's visible date line, ISO UTC; None when there is none
-    with a time of day (a bare day adds nothing to what the markup said)."""
+def shown_published_at(tree, zone: tzinfo, day_only: bool = False) -> str | None:
+    """The publication time from the page's visible date line, ISO UTC. A line with a time of day
+    is wanted; with `day_only`, a line giving only the day ("香港，2026年4月2日" in a date element)
+    is taken too, as midnight in `zone`."""
     labelled, unlabelled = [], []
     for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4"):
         marked = DATE_MARKUP.search(" ".join(filter(None, (element.get("class"), element.get("id"),
@@ -64,7 +65,7 @@ def shown_published_at(tree, zone: tzinfo) -> str | None:
         if not marked and not PUBLISHED_LABEL.search(element.text or ""):
             continue
         text = " ".join(element.text_content().split())
-        if not text or len(text) > MAX_LINE or not YEAR.search(text) or not TIME.search(text):
+        if not text or len(text) > MAX_LINE or not YEAR.search(text) or not (day_only or TIME.search(text)):
             continue
         label = PUBLISHED_LABEL.search(text)
         if _inside_skipped(element):
@@ -75,7 +76,7 @@ def shown_published_at(tree, zone: tzinfo) -> str | None:
             continue
         (labelled if label else unlabelled).append(text)
     for text in labelled + unlabelled:
-        moment = parse_shown(text, zone)
+        moment = parse_shown(text, zone, need_time=not day_only)
         if moment:
             return moment
     return None
@@ -93,20 +94,23 @@ def _published_part(text: str, label: re.Match) -> str:
     return (rest[:updated.start()] if updated else rest).strip(" :：|·-")
 
 
-def parse_shown(text: str, zone: tzinfo) -> str | None:
-    """A date line with a time of day, as ISO UTC; a named zone abbreviation wins over `zone`."""
+def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
+    """A date line as ISO UTC; a named zone abbreviation wins over `zone`. Without a time of day
+    it says nothing unless `need_time` is off, and then only when it names a day and month too."""
     chinese = CHINESE_DATE.search(text)
     if chinese:
         year, month, day, clock = chinese.groups()
-        if not clock:
+        if not clock and need_time:
             return None
-        text = f"{year}-{int(month):02d}-{int(day):02d} {clock}" + text[chinese.end():chinese.end() + 8]
+        text = f"{year}-{int(month):02d}-{int(day):02d} {clock or ''}" + text[chinese.end():chinese.end() + 8]
+    elif need_time and not TIME.search(text):
+        return None
     try:
         moment = date_parser.parse(text, fuzzy=True, tzinfos=zone_abbreviations(), default=datetime(1900, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
-    if moment.year == 1900 or (moment.hour, moment.minute) == (0, 0) and not TIME.search(text):
-        return None
+    if moment.year == 1900 or (moment.month, moment.day) == (1, 1) and not re.search(r"\b1\b|-01-01|1月1日|Jan", text):
+        return None   # dateutil filled in the month and day from its default: only a year was written
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return normalise_date(moment.isoformat())

@@ -13,10 +13,11 @@ from pipeline.extract import extract_article
 from pipeline.page_dates import page_zone, parse_shown, shown_published_at
 from pipeline.records import RawPage
 
-# Measured when the floors were set: title 1.000 (40/40), published_at .925 (37/40), body token F1
+# Measured when the floors were set: title 1.000 (40/40), published_at 1.000 (40/40), body token F1
 # .977 (page mean). Before the visible date line, the <h1> headline and the table-layout retry:
-# title .750, published_at .575, body .953.
-TITLE_FLOOR, DATE_FLOOR, BODY_F1_FLOOR = 0.97, 0.9, 0.95
+# title .750, published_at .575, body .953. The pages kept back (027-040), scored before their errors
+# were read: title 1.000, published_at .786 (11/14), body .976.
+TITLE_FLOOR, DATE_FLOOR, BODY_F1_FLOOR = 0.97, 0.95, 0.95
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +68,11 @@ def test_the_published_line_wins_and_comments_are_not_read():
     zone = page_zone(tree, timezone.utc)
     assert zone.utcoffset(None).total_seconds() == 8 * 3600
     assert shown_published_at(tree, zone) == "2026-03-04T01:15:00Z"
+
+
+def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_day():
+    china = ZoneInfo("Asia/Shanghai")
+    assert parse_shown("香港，2026年4月2日", china) is None
+    assert parse_shown("香港，2026年4月2日", china, need_time=False) == "2026-04-01T16:00:00Z"
+    assert parse_shown("Copyright © 2026 Example Ltd", china, need_time=False) is None
+    assert parse_shown("Jan 1, 2026", timezone.utc, need_time=False) == "2026-01-01T00:00:00Z"
