@@ -83,8 +83,16 @@ class FigureExtractor:
         symbols = list(self.fx.symbols)
         scale = _alternation(self.fx.scales)
         amount = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?(?:\s?(?P<scale>{scale}))?"
-        self.money_before = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?{amount}")
+        # "人民币3800亿元": the currency named before and 元 after are one amount
+        self.money_before = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?{amount}(?:(?<=[\d亿万千百])元)?")
         self.money_after = re.compile(rf"{amount}\s?(?P<cur>{_alternation(symbols)})")
+        # a range that repeats the currency and scale: "$20bn-$30bn", "HK$1.5 billion to HK$2 billion"
+        self.money_range = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?(?P<num>{NUMBER})\s?(?P<scale>{scale})"
+                                      rf"{RANGE_JOIN}(?P=cur)\s?(?P<num2>{NUMBER})\s?(?P=scale)")
+        # Traditional Chinese (Hong Kong and Taiwan filings: "人民幣3,800億元") is read with the Simplified
+        # rules through a one-character-for-one table, so every offset and span stays the original's.
+        table = rules.get("traditional_chinese") or {}
+        self.simplified = str.maketrans({old: new for old, new in table.items() if len(old) == len(new) == 1})
         self.percent = re.compile(rf"(?P<num>-?(?:{NUMBER}))\s?(?P<unit>%|％|per ?cent(?![A-Za-z])|pct(?![A-Za-z])|"
                                   rf"percentage points?(?![A-Za-z])|个百分点)")
         # single-letter scales ("4K video", "235B parameters") only ever scale money
@@ -100,6 +108,17 @@ class FigureExtractor:
 
     def extract(self, text: str, sentence_starts: list[int]) -> list[dict]:
         """Every figure in `text`, in reading order; `sentence_starts` are offsets of sentences."""
+        plain = text.translate(self.simplified)
+        figures = self._extract(plain, sentence_starts)
+        if plain != text:
+            for start, record in figures:   # the spans as written: same offsets, original characters
+                for key in ("text", "sentence", "equivalent_of"):
+                    if record.get(key):
+                        at = plain.find(record[key], start if key == "text" else 0)
+                        record[key] = text[at:at + len(record[key])]
+        return [record for _, record in figures]
+
+    def _extract(self, text: str, sentence_starts: list[int]) -> list[tuple[int, dict]]:
         def sentence_of(start: int) -> str:
             index = bisect_right(sentence_starts, start) - 1
             begin = sentence_starts[index] if index >= 0 else 0
@@ -121,7 +140,8 @@ class FigureExtractor:
         def claim(match) -> bool:
             return claim_span(*match.span())
 
-        money = sorted(list(self.money_before.finditer(text)) + list(self.money_after.finditer(text)),
+        money = sorted([match for pattern in (self.money_range, self.money_before, self.money_after)
+                        for match in pattern.finditer(text)],
                        key=lambda match: (match.start(), -(match.end() - match.start())))
         money_records: list[tuple[int, int, dict]] = []
         for match in money:
@@ -161,7 +181,7 @@ class FigureExtractor:
             if count.value_max is not None:
                 record["value_max"] = _plain(count.value_max)
             figures.append((count.start, record))
-        return [record for _, record in sorted(figures, key=lambda item: item[0])]
+        return sorted(figures, key=lambda item: item[0])
 
     def _plain_figure(self, kind: str, match, sentence: str) -> dict:
         groups = match.groupdict()

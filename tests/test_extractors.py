@@ -44,7 +44,17 @@ MONEY = [
     ("该基金规模达300亿美元。", "300亿美元", 30e9, "USD"),
     ("A 1.2 trillion yuan plan.", "1.2 trillion yuan", 1.2e12, "CNY"),
     ("In Tokyo, the yen deal was worth ¥500 billion for the Japanese lender.", "¥500 billion", 500e9, "JPY"),
+    ("阿里巴巴計劃投入人民幣3,800億元。", "人民幣3,800億元", 380e9, "CNY"),          # Traditional, as HKEX files
+    ("總代價約為11.2億美元。", "11.2億美元", 1.12e9, "USD"),
+    ("公司将投入人民币300亿元。", "人民币300亿元", 30e9, "CNY"),
 ]
+
+
+def test_a_range_that_repeats_currency_and_scale_is_one_figure_with_both_ends(figures):
+    [first, second] = figures.extract("Capex of $20bn-$30bn, or HK$1.5 billion to HK$2 billion.", [0])
+    assert (first["text"], first["value"], first["value_max"]) == ("$20bn-$30bn", 20e9, 30e9)
+    assert (second["currency"], second["value"], second["value_max"]) == ("HKD", 1.5e9, 2e9)
+    assert [figure["text"] for figure in figures.extract("Between $20bn and $30m of it.", [0])] == ["$20bn", "$30m"]
 
 
 @pytest.mark.parametrize("sentence, text, value, currency", MONEY)
