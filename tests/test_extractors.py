@@ -138,6 +138,17 @@ def test_quote_attributed_after_and_by_pronoun(enricher):
     assert [(quote["speaker"], quote["org"]) for quote in article.quotes] == [("Jane Liu", "Morningstar")] * 2
 
 
+
+def test_reported_speech_starts_at_the_reported_words(enricher):
+    body = ("Eddie Wu told staff in an internal letter seen by Pandaily that half of the budget had been paid out.\n"
+            "Jane Liu, an analyst at Morningstar, said last month that the budget was likely to go up.\n"
+            "Ivy Leung said the rally had run ahead of earnings and that the stock could stall.")
+    article = enrich_text(enricher, "Alibaba budget", body)
+    assert [quote["text"] for quote in article.quotes] == [
+        "half of the budget had been paid out.", "the budget was likely to go up.",
+        "the rally had run ahead of earnings and that the stock could stall."]
+
+
 CATEGORY_DATA = yaml.safe_load((DATA_DIR / "categories.yaml").read_text())["categories"]
 EXAMPLES = [(name, sentence, True) for name, entry in CATEGORY_DATA.items() for sentence in entry.get("examples", [])]
 EXAMPLES += [(name, sentence, False) for name, entry in CATEGORY_DATA.items()
