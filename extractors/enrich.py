@@ -27,6 +27,7 @@ class Enricher:
     def __init__(self, settings: Settings):
         paths = settings.extraction
         self.batch_size = paths.batch_size
+        self.nlp_batch_size = paths.nlp_batch_size
         self.processes = paths.processes
         self.gazetteer = Gazetteer.load(paths.entities)
         self.english = english_pipeline(self.gazetteer)
@@ -49,7 +50,7 @@ class Enricher:
         english = [article for article in articles if article.language != "zh"]
         chinese = [article for article in articles if article.language == "zh"]
         results: dict[str, EnrichedArticle] = {}
-        docs = self.english.pipe((_doc_text(article) for article in english), batch_size=self.batch_size,
+        docs = self.english.pipe((_doc_text(article) for article in english), batch_size=self.nlp_batch_size,
                                  n_process=self.processes if len(english) >= 2 * self.batch_size else 1)
         # docs first: zip must drain spaCy's generator, or its worker processes are never joined.
         for doc, article in zip(docs, english):
