@@ -62,6 +62,7 @@ RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
 LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
 LIST_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—])\s*(?=\d)")
+ZH_SETTING = re.compile(r"在[^，,。；;]{1,30}?(?:中|上|里|方面)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
           r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
 WORD_FACTORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -144,7 +145,11 @@ class ClaimExtractor:
         triggers = self._triggers(sentence, start, end)
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [cue.start() for cue in triggers]
                    + [end])
-        own = [product for product in products if product.start < stop]
+        # "在千问大模型推理任务中的表现与H20相当": a model named in the setting ("in the X task") is not the
+        # clause's subject; the chip the sentence is about is.
+        settings = [match.span() for match in ZH_SETTING.finditer(text, start, stop)]
+        own = [product for product in products if product.start < stop
+               and not any(a <= product.start < b for a, b in settings)]
         pronoun = self.coreference.search(text, start, own[0].start) if own else None
         if (pronoun and pronoun.group(0).lower() not in POSSESSIVE
                 and not APPOSITION.fullmatch(text, pronoun.end(), own[0].start)
@@ -270,6 +275,8 @@ class ClaimExtractor:
             comparators = [rival.id for rival in chain]
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
+        elif cue.re is self.factor_zh and cue["rival"].strip():
+            comparators = [cue["rival"].strip()]   # "是上一代的2.5倍": the rival as written
         else:
             return []
         return [claim for comparator in comparators if comparator

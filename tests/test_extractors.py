@@ -256,3 +256,10 @@ def test_chinese_scores_after_chinese_characters(enricher):
     claims = enricher.enrich([article])[0].claims
     assert [(claim["kind"], claim["subject"], claim["benchmark"], claim["score"]) for claim in claims] == [
         ("benchmark", "qwen", "SWE-bench Verified", 69.6), ("benchmark", "qwen", "AIME25", 81.6)]
+
+
+def test_chinese_comparisons_keep_the_chip_as_subject_and_a_rival_written_as_words(enricher):
+    body = "真武PPU 2.0配备128GB高带宽内存，在千问大模型推理任务中的表现与英伟达H20相当。该芯片推理性能是上一代的2.5倍。"
+    article = enricher.enrich([article_from_text(f"平头哥发布芯片\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")])[0]
+    assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in article.claims] == [
+        ("t-head-ppu", "nvidia-h20", None), ("t-head-ppu", "上一代", 2.5)]
