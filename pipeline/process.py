@@ -35,16 +35,26 @@ def process_pending(store: Store, settings: Settings, enricher, report: ProcessR
     window_start = iso_utc(datetime.now(timezone.utc) - timedelta(days=extraction.dedup_window_days))
     dedup = Deduplicator(store.recent_signatures(window_start), extraction.near_duplicate_threshold,
                          extraction.story_threshold)
-    pool = None
+    pool, in_flight, last_id = None, None, 0
     try:
-        while pages := store.pending_raw_pages(extraction.batch_size * processes * 4):
-            if processes > 1 and len(pages) >= 2 * extraction.batch_size:
-                pool = pool or WorkerPool(settings, processes)
-                results = pool.analyse([pages[start:start + extraction.batch_size]
-                                        for start in range(0, len(pages), extraction.batch_size)])
-            else:
-                results = analyse_pages(pages, enricher)
-            _store_results(store, settings, dedup, results, report)
+        # The workers are kept busy while this process stores: the next round is handed to them
+        # before the results of the one in flight are deduplicated and written.
+        while True:
+            pages = store.pending_raw_pages(extraction.batch_size * processes * 4, after_id=last_id)
+            handed = None
+            if pages:
+                last_id = pages[-1].id
+                if processes > 1 and (len(pages) >= 2 * extraction.batch_size or in_flight is not None):
+                    pool = pool or WorkerPool(settings, processes)
+                    handed = pool.submit([pages[start:start + extraction.batch_size]
+                                          for start in range(0, len(pages), extraction.batch_size)])
+            if in_flight is not None:
+                _store_results(store, settings, dedup, in_flight(), report)
+            if pages and handed is None:
+                _store_results(store, settings, dedup, analyse_pages(pages, enricher), report)
+            if not pages:
+                break
+            in_flight = handed
     finally:
         if pool is not None:
             pool.close()

@@ -85,7 +85,12 @@ class WorkerPool:
         self.pool = context.Pool(processes, initializer=_start_worker, initargs=(settings,))
 
     def analyse(self, chunks: list[list[RawPage]]) -> list[PageResult]:
-        return [result for results in self.pool.imap(_work, chunks) for result in results]
+        return self.submit(chunks)()
+
+    def submit(self, chunks: list[list[RawPage]]):
+        """Hand the chunks to the workers now; the returned function waits for their results."""
+        pending = self.pool.map_async(_work, chunks)
+        return lambda: [result for results in pending.get() for result in results]
 
     def close(self) -> None:
         self.pool.close()

@@ -69,9 +69,11 @@ class Store:
                            [(url, page.source, page.fetched_at) for url in seen_urls])
         return cursor.lastrowid
 
-    def pending_raw_pages(self, limit: int) -> list[RawPage]:
-        rows = self.db.execute("SELECT * FROM raw_pages WHERE processed_at IS NULL ORDER BY id LIMIT ?",
-                               (limit,)).fetchall()
+    def pending_raw_pages(self, limit: int, after_id: int = 0) -> list[RawPage]:
+        """Unprocessed raw pages in the order they were stored, from after `after_id` (pages already
+        handed to workers but not yet stored are skipped that way)."""
+        rows = self.db.execute("SELECT * FROM raw_pages WHERE processed_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+                               (after_id, limit)).fetchall()
         return [RawPage(url=row["url"], final_url=row["final_url"], source=row["source"],
                         status=row["status"], headers=json.loads(row["headers"]),
                         body=zlib.decompress(row["body"]), fetched_at=row["fetched_at"],
