@@ -41,6 +41,8 @@ PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:for|by|from)\s+")                    # "54.9% for GPT-5"
+UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
 RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)\s*$")   # "61.8 versus 52.4"
 RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "GPT-5 at 41.7%"
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
@@ -62,6 +64,15 @@ RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
 LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
 LIST_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—])\s*(?=\d)")
+MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
+# A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
+# another word counts something ("across 14 academic subjects", "in 3 languages").
+COUNTED_AFTER = re.compile(r"\s+[a-z][a-z-]*\b")
+SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compared|with|from|to|and|or|while|but|"
+                            r"whereas|without|points?|pts|percent|per|out|of|over|under|above|below|than|ahead|behind|"
+                            r"respectively|overall|pass@\d|which|when|as|after|before|this|that|the|a|an|its|"
+                            r"their|according|up|down|higher|lower|beating|topping|surpassing|trailing|edging)\b",
+                            re.IGNORECASE)
 ZH_SETTING = re.compile(r"在[^，,。；;]{1,30}?(?:中|上|里|方面)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
           r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
@@ -203,14 +214,17 @@ class ClaimExtractor:
         return inherited
 
     def _benchmark_claims(self, text, subject, benchmarks, numbers, rivals) -> list[dict]:
-        own, rival_scores = [], {}
+        own, rival_scores, unnamed = [], {}, []
         for index, number in enumerate(numbers):
             owner = self._score_owner(text, number, numbers[index - 1] if index else None, rivals)
             if owner is None:
                 own.append(number)
             else:
                 rival_scores.setdefault(owner.id, number)
+                if owner not in rivals:
+                    unnamed.append(owner)
         named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
+        named_rivals += unnamed
         claims = []
         for number in own:
             benchmark = min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
@@ -229,6 +243,9 @@ class ClaimExtractor:
             rival = next((rival for rival in rivals if number.end() < rival.start <= number.end() + 30), None)
             if rival:
                 return rival
+        unnamed = UNNAMED_RIVAL.match(text, number.end())
+        if unnamed:   # "compared with 86.4 for its predecessor": the rival as written
+            return Mention(unnamed.start("rival"), unnamed.end("rival"), unnamed["rival"], "product", unnamed["rival"])
         before = text[max(0, number.start() - 40):number.start()]
         if previous is not None and RIVAL_SCORE_VERSUS.search(before):
             earlier = [rival for rival in rivals if rival.end <= number.start()]
@@ -296,7 +313,9 @@ class ClaimExtractor:
 
     def _products(self, sentence: str, mentions: list[Mention], article=None) -> list[Mention]:
         """Models and chips: the gazetteer's, and names with digits it does not know ("MiMo-7B")."""
-        known = [_with_tail(sentence, mention) for mention in mentions if mention.kind in SUBJECT_KINDS]
+        # "published by the Qwen team": a model's name naming the people who make it is no mention of the model
+        known = [_with_tail(sentence, mention) for mention in mentions if mention.kind in SUBJECT_KINDS
+                 and not MAKERS_AFTER.match(sentence, mention.end)]
         taken = [(mention.start, mention.end) for mention in mentions + known]
         for match in PRODUCT.finditer(sentence):
             words = match.group(0).split()
@@ -323,7 +342,9 @@ class ClaimExtractor:
                          for mention in mentions)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             margin = MARGIN_AFTER.match(sentence, match.end()) or MARGIN_BEFORE.search(sentence[:match.start()])
-            if not inside and not year and not margin and not NOT_A_SCORE.match(sentence, match.end()):
+            counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
+                       and not SCORE_FOLLOWER.match(sentence, match.end()))
+            if not inside and not year and not margin and not counted and not NOT_A_SCORE.match(sentence, match.end()):
                 numbers.append(match)
         return numbers
 

@@ -263,3 +263,18 @@ def test_chinese_comparisons_keep_the_chip_as_subject_and_a_rival_written_as_wor
     article = enricher.enrich([article_from_text(f"平头哥发布芯片\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")])[0]
     assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in article.claims] == [
         ("t-head-ppu", "nvidia-h20", None), ("t-head-ppu", "上一代", 2.5)]
+
+
+def test_a_counted_number_is_no_score_and_a_team_is_no_model(enricher):
+    body = ("In results published by the Qwen team, Qwen3-235B scored 85.7 on MMLU-Pro, a test across 14 academic "
+            "subjects, ahead of DeepSeek-V3 at 81.2 and Meta's Llama 4 Maverick at 80.5.")
+    article = enrich_text(enricher, "Qwen3 benchmark", body)
+    assert [(claim["subject"], claim["score"], claim["comparator"], claim["comparator_score"]) for claim in article.claims] \
+        == [("qwen", 85.7, "deepseek-v3", 81.2), ("qwen", 85.7, "llama", 80.5)]
+
+
+def test_a_rival_score_for_an_unnamed_predecessor_is_the_comparators(enricher):
+    body = "The Qwen3-Max model scored 88.1 on MMLU-Redux, compared with 86.4 for its predecessor."
+    article = enrich_text(enricher, "Qwen3 benchmark", body)
+    assert [(claim["score"], claim["comparator"], claim["comparator_score"]) for claim in article.claims] \
+        == [(88.1, "its predecessor", 86.4)]
