@@ -116,14 +116,19 @@ class QuoteExtractor:
                 carried = None
             elif opened:
                 carried = opened[-1]
+        quoted = [span for start, end in _paragraphs(text) for span in _quoted_spans(text, start, end)]
         records = []
         for passage in sorted(passages, key=lambda passage: passage.pieces[0][0] if passage.pieces else 0):
-            said = " ".join(" ".join(text[a:b].split()) for a, b in _merged(passage.pieces))
-            if not said.strip(" .,\"“”"):
+            pieces = [(a, b) for a, b in _merged(passage.pieces) if text[a:b].strip(" .,\"“”")]
+            said = _joined([" ".join(text[a:b].split()) for a, b in pieces])
+            if not said:
                 continue
             speaker = passage.speaker
+            # direct: every word inside quotation marks, so a digest may print it as a quotation; reported
+            # speech is the writer's paraphrase and must not be shown as the speaker's words
+            direct = all(any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces)
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
-                            "stance": self.judge.stance(said, speaker, subject_names)})
+                            "direct": direct, "stance": self.judge.stance(said, speaker, subject_names)})
         return records
 
     def _frames(self, text, start, end, quotes, mentions, context) -> list[Frame]:
@@ -232,6 +237,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             spans.append((position, position + len(line)))
         position += len(line) + 1
     return spans
+
+
+def _joined(pieces: list[str]) -> str:
+    """A passage's pieces as one text: '"... three years," he said. "Seeing ..."' ends the first piece
+    with a full stop where the attribution cut its sentence."""
+    joined = []
+    for index, piece in enumerate(pieces):
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if piece.endswith(",") and following[:1].isupper():
+            piece = piece[:-1] + "."
+        joined.append(piece)
+    return " ".join(joined)
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,7 +25,8 @@ ARTICLE_PROPERTIES = {
         "kind": KEYWORD, "subject": KEYWORD, "benchmark": KEYWORD, "score": DOUBLE, "unit": KEYWORD,
         "comparator": KEYWORD, "comparator_score": DOUBLE, "text": {"type": "text"}}},
     "quotes": {"type": "nested", "properties": {
-        "speaker": KEYWORD, "role": KEYWORD, "org": KEYWORD, "stance": KEYWORD, "text": {"type": "text"}}},
+        "speaker": KEYWORD, "role": KEYWORD, "org": KEYWORD, "stance": KEYWORD, "direct": {"type": "boolean"},
+        "text": {"type": "text"}}},
     "entity_ids": KEYWORD,
     "money_usd_total": DOUBLE,
     "money_figures_flat": {"properties": {"text": KEYWORD, "currency": KEYWORD, "value": DOUBLE, "value_usd": DOUBLE}},

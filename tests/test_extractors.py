@@ -278,3 +278,16 @@ def test_a_rival_score_for_an_unnamed_predecessor_is_the_comparators(enricher):
     article = enrich_text(enricher, "Qwen3 benchmark", body)
     assert [(claim["score"], claim["comparator"], claim["comparator_score"]) for claim in article.claims] \
         == [(88.1, "its predecessor", 86.4)]
+
+
+def test_quotes_say_whether_they_are_the_speakers_words(enricher):
+    body = ('"The chip is a real step forward," said Jane Liu, an analyst at Morningstar.\n'
+            "Eddie Wu said the company would keep investing in AI \"with discipline\" next year.")
+    article = enrich_text(enricher, "Alibaba T-Head chip", body)
+    assert [(quote["speaker"], quote["direct"]) for quote in article.quotes] == [("Jane Liu", True), ("Eddie Wu", False)]
+
+
+def test_a_quote_cut_by_its_attribution_reads_as_sentences(enricher):
+    body = '"The buyback has been the floor under this stock," said Arjun Patel, a portfolio manager. "Seeing it kept intact matters."'
+    [quote] = enrich_text(enricher, "Alibaba buyback", body).quotes
+    assert quote["text"] == "The buyback has been the floor under this stock. Seeing it kept intact matters."
