@@ -15,7 +15,7 @@ several comparisons ("3 times faster than X and on par with Y") and a cue may na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -355,10 +355,7 @@ class _Article:
 
     subject: Mention | None = None
     benchmark: Mention | None = None
-    short_names: dict = None
-
-    def __post_init__(self):
-        self.short_names = {}
+    short_names: dict = field(default_factory=dict)   # "V4" -> the DeepSeek-V4 mention
 
     def remember(self, mention: Mention) -> None:
         """The tails of a model's name, for a later short mention: "DeepSeek-V4" -> "V4"."""
