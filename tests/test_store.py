@@ -121,3 +121,22 @@ def test_a_store_of_schema_7_gets_its_facets_into_the_search_index(tmp_path):
     assert search_sqlite(store, "chip", SearchFilters(categories=("chip",), entities=("T-Head",), source="wire"))
     assert not search_sqlite(store, "chip", SearchFilters(categories=("spend",)))
     store.close()
+
+
+def test_a_url_claim_of_a_killed_crawl_is_taken_over_even_while_it_is_an_unreaped_zombie(tmp_path):
+    import os
+    import subprocess
+    import time
+
+    from crawlers.spiders.base import _claim_is_stale
+
+    store = Store(tmp_path / "n.db")
+    zombie = subprocess.Popen(["sleep", "0"])     # exits at once and is not waited for: a zombie
+    time.sleep(0.3)
+    assert store.claim_url("https://x.example/a", f"{zombie.pid}/feed", _claim_is_stale)
+    assert store.claim_url("https://x.example/a", f"{os.getpid()}/sitemap", _claim_is_stale)   # taken over
+    assert not store.claim_url("https://x.example/a", "999999999/other", _claim_is_stale)     # a live holder
+    zombie.wait()
+    store.release_claims(f"{os.getpid()}/sitemap")
+    assert store.db.execute("SELECT count(*) FROM url_claims").fetchone()[0] == 0
+    store.close()

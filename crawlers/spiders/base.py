@@ -189,12 +189,23 @@ def _claim_is_stale(owner: str, claimed_at: str) -> bool:
     if claimed_at < iso_utc(datetime.now(timezone.utc) - CLAIM_LEASE):
         return True
     try:
-        os.kill(int(owner.split("/", 1)[0]), 0)
+        pid = int(owner.split("/", 1)[0])
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except (ValueError, PermissionError):
         return False
-    return False
+    return _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed crawl child whose parent died too stays a zombie until something reaps it (in a
+    container, maybe never): it still answers os.kill(pid, 0) but will never finish its crawl."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] in ("Z", "X")
+    except OSError:   # no /proc (not Linux), or the process just went away
+        return not os.path.exists(f"/proc/{pid}") and os.path.isdir("/proc")
 
 
 def _header(response, name: bytes) -> str | None:
