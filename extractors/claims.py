@@ -92,15 +92,14 @@ class Mention:
 
 
 class ClaimExtractor:
-    def __init__(self, figures_path: str | Path, entities_path: str | Path | None = None):
+    def __init__(self, figures_path: str | Path, gazetteer=None):
         rules = yaml.safe_load(Path(figures_path).read_text(encoding="utf-8"))["claims"]
         # Models and chips by exact name, for a name the entity ruler missed ("the Ascend 910B." at a sentence end).
         self.known_names: dict[str, tuple[str, str]] = {}
-        if entities_path is not None:
-            for entity in (yaml.safe_load(Path(entities_path).read_text(encoding="utf-8")) or {}).get("entities", []):
-                if entity.get("kind") in SUBJECT_KINDS:
-                    for name in entity.get("names", []):
-                        self.known_names.setdefault(name, (entity["id"], entity["kind"]))
+        for entity in gazetteer.entities.values() if gazetteer is not None else ():
+            if entity.kind in SUBJECT_KINDS:
+                for name in entity.names:
+                    self.known_names.setdefault(name, (entity.id, entity.kind))
         self.comparator_cues = phrase_regex(rules["comparator_cues"])
         self.parity_cues = phrase_regex(rules["parity_cues"])
         self.better_cues = phrase_regex(rules["better_cues"])

@@ -34,7 +34,7 @@ class Enricher:
         self._chinese = None
         self.chinese_aliases = self.gazetteer.chinese_alias_regex()
         self.figures = FigureExtractor(paths.fx, paths.figures)
-        self.claims = ClaimExtractor(paths.figures, paths.entities)
+        self.claims = ClaimExtractor(paths.figures, self.gazetteer)
         self.quotes = QuoteExtractor(paths.quotes)
         self.categories = CategoryClassifier(paths.categories, paths.category_min_sentences)
         self.lead_chars = paths.lead_chars

@@ -69,8 +69,10 @@ class QuoteExtractor:
         passages: list[Passage] = []
         last_person: Speaker | None = None
         carried: Passage | None = None       # a quotation running on into the next paragraph
+        quoted: list[tuple[int, int]] = []   # every quotation's span, to tell direct speech from reported
         for start, end in _paragraphs(text):
             quotes = _quoted_spans(text, start, end)
+            quoted += quotes
             runs_on = bool(quotes) and quotes[-1][1] == end and text[end + 1:end + 2] in tuple(OPENING)
             placed: list[tuple[Frame, Passage]] = []
             opened: list[Passage] = []
@@ -116,7 +118,6 @@ class QuoteExtractor:
                 carried = None
             elif opened:
                 carried = opened[-1]
-        quoted = [span for start, end in _paragraphs(text) for span in _quoted_spans(text, start, end)]
         records = []
         for passage in sorted(passages, key=lambda passage: passage.pieces[0][0] if passage.pieces else 0):
             pieces = [(a, b) for a, b in _merged(passage.pieces) if text[a:b].strip(" .,\"“”")]

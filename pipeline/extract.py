@@ -172,9 +172,11 @@ def extract_article(page: RawPage) -> Article | None:
     hints = page.hints
     title = clean_title(meta["headline"] or document.title or hints.title or "", meta["site_name"] or document.sitename)
     title = _visible_headline(tree, title) or title
+    text = document.text.strip()
+    language = detect_language(text, tree.get("lang"))
     # Chinese sites write local (Beijing, Hong Kong, Taipei: UTC+8) time without an offset; other
     # sites' own offsets say theirs.
-    chinese = detect_language(document.text, tree.get("lang")) == "zh" or urlsplit(page.final_url).netloc.endswith(".cn")
+    chinese = language == "zh" or urlsplit(page.final_url).netloc.endswith(".cn")
     zone = CHINA if chinese else timezone.utc
     published_at = _published_at([hints.published_at] + meta["dates"], document.date, tree, page_zone(tree, zone))
     authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
@@ -183,9 +185,8 @@ def extract_article(page: RawPage) -> Article | None:
     declared = meta["canonical"] or ""
     if declared.startswith(("http://", "https://")) and urlsplit(declared).netloc == urlsplit(url).netloc:
         url = canonical_url(declared)   # the site's own choice of URL, but never another site's
-    text = document.text.strip()
     return Article(id=article_id(url), url=url, source=page.source, title=title, published_at=published_at,
-                   fetched_at=page.fetched_at, language=detect_language(text, tree.get("lang")),
+                   fetched_at=page.fetched_at, language=language,
                    authors=list(dict.fromkeys(authors)), text=text, outlet=hints.outlet or meta["site_name"],
                    raw_page_id=page.id, content_hash=content_hash(text))
 
@@ -229,11 +230,11 @@ def _published_at(markup_dates: list, guessed_day: str | None, tree, zone) -> st
         if date and has_time_of_day(text):
             return date
         days.append(date)
-    shown = shown_published_at(tree, zone)
-    if shown:
-        return shown
+    shown_time, shown_day = shown_published_at(tree, zone)
+    if shown_time:
+        return shown_time
     # htmldate's guess comes last: it takes a copyright year or a date in the text for the day
-    guesses = days + [shown_published_at(tree, zone, day_only=True), normalise_date(guessed_day, naive_zone=zone)]
+    guesses = days + [shown_day, normalise_date(guessed_day, naive_zone=zone)]
     return next((day for day in guesses if day), None)
 
 

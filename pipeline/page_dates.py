@@ -52,10 +52,10 @@ def _colon(offset: str) -> str:
     return offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
 
 
-def shown_published_at(tree, zone: tzinfo, day_only: bool = False) -> str | None:
-    """The publication time from the page's visible date line, ISO UTC. A line with a time of day
-    is wanted; with `day_only`, a line giving only the day ("香港，2026年4月2日" in a date element)
-    is taken too, as midnight in `zone`."""
+def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
+    """The publication time from the page's visible date line, ISO UTC: the first line with a time
+    of day, and the first giving at least a day ("香港，2026年4月2日" in a date element, as midnight
+    in `zone`), from one walk over the page."""
     labelled, unlabelled = [], []
     for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4"):
         marked = DATE_MARKUP.search(" ".join(filter(None, (element.get("class"), element.get("id"),
@@ -65,7 +65,7 @@ def shown_published_at(tree, zone: tzinfo, day_only: bool = False) -> str | None
         if not marked and not PUBLISHED_LABEL.search(element.text or ""):
             continue
         text = " ".join(element.text_content().split())
-        if not text or len(text) > MAX_LINE or not YEAR.search(text) or not (day_only or TIME.search(text)):
+        if not text or len(text) > MAX_LINE or not YEAR.search(text):
             continue
         label = PUBLISHED_LABEL.search(text)
         if _inside_skipped(element):
@@ -75,11 +75,11 @@ def shown_published_at(tree, zone: tzinfo, day_only: bool = False) -> str | None
         elif UPDATED_LABEL.search(text):
             continue
         (labelled if label else unlabelled).append(text)
-    for text in labelled + unlabelled:
-        moment = parse_shown(text, zone, need_time=not day_only)
-        if moment:
-            return moment
-    return None
+    lines = labelled + unlabelled
+    timed = next((moment for moment in (parse_shown(text, zone) for text in lines) if moment), None)
+    day = timed or next((moment for moment in (parse_shown(text, zone, need_time=False) for text in lines) if moment),
+                        None)
+    return timed, day
 
 
 def _inside_skipped(element) -> bool:

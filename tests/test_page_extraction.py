@@ -67,7 +67,7 @@ def test_the_published_line_wins_and_comments_are_not_read():
         <span>Published: 9:15am, 4 Mar 2026 | Updated: 11:02pm, 4 Mar 2026</span></div></body></html>""")
     zone = page_zone(tree, timezone.utc)
     assert zone.utcoffset(None).total_seconds() == 8 * 3600
-    assert shown_published_at(tree, zone) == "2026-03-04T01:15:00Z"
+    assert shown_published_at(tree, zone) == ("2026-03-04T01:15:00Z", "2026-03-04T01:15:00Z")
 
 
 def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_day():
