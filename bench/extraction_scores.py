@@ -60,7 +60,7 @@ def speaker_key(name: str) -> str:
 class Tally:
     def __init__(self):
         self.counts = {field: Counter() for field in FIELDS}
-        self.errors: dict[str, list] = {field: [] for field in FIELDS}
+        self.errors: dict[str, list] = {field: [] for field in FIELDS + ("stance",)}
         self.stance = Counter()
 
     def add(self, field: str, item_id: str, gold: Counter, found: Counter) -> None:
@@ -99,6 +99,9 @@ def score(records_by_id: dict[str, dict], items: list[dict]) -> Tally:
                 remaining.remove(match)
                 tally.stance["matched"] += 1
                 tally.stance["right"] += match["stance"] == quote["stance"]
+                if match["stance"] != quote["stance"]:
+                    tally.errors["stance"].append((f"{item['id']} {quote['speaker']}",
+                                                   quote["stance"], match["stance"]))
         tally.add("categories", item["id"], Counter(labels.get("categories") or []), Counter(record["categories"]))
         tally.add("relevance", item["id"], Counter(["relevant"] if labels["relevant"] else []),
                   Counter(["relevant"] if record["relevant"] else []))
@@ -136,16 +139,24 @@ def report(tally: Tally) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=SPLITS, default="all")
-    parser.add_argument("--show-errors", choices=FIELDS)
+    parser.add_argument("--show-errors", choices=FIELDS + ("stance",))
     options = parser.parse_args(argv)
     items = load_items(split=options.split)
     tally = score(enrich_items(items), items)
     print(f"{len(items)} labelled items ({options.split}) in {DEV_DIR}")
     print(report(tally))
     if options.show_errors:
-        for item_id, missed, extra in tally.errors[options.show_errors]:
-            print(f"{item_id}: missed {missed} extra {extra}")
+        print_errors(tally, options.show_errors)
     return 0
+
+
+def print_errors(tally: Tally, field: str) -> None:
+    """Missed and extra values per item; for stance, the label and the answer per quote."""
+    for item_id, missed, extra in tally.errors[field]:
+        if field == "stance":
+            print(f"{item_id}: labelled {missed}, found {extra}")
+        else:
+            print(f"{item_id}: missed {missed} extra {extra}")
 
 
 if __name__ == "__main__":

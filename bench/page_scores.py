@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.extraction_scores import FIELDS, report, score
+from bench.extraction_scores import FIELDS, print_errors, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES_DIR = ROOT / "tests" / "data" / "pages"
@@ -148,7 +148,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=SPLITS, default="all")
     parser.add_argument("--cli", action="store_true", help="run `newsmon extract` once per page")
-    parser.add_argument("--show-errors", choices=("title", "date", "body") + FIELDS)
+    parser.add_argument("--show-errors", choices=("title", "date", "body", "stance") + FIELDS)
     options = parser.parse_args(argv)
     pages = load_pages(split=options.split)
     records = (extract_with_cli if options.cli else extract_in_process)(pages)
@@ -158,9 +158,8 @@ def main(argv=None) -> int:
     scored = [page for page in pages if records.get(page["id"])]
     tally = score({page["id"]: records[page["id"]] for page in scored}, scored)
     print(report(tally))
-    if options.show_errors in FIELDS:
-        for item_id, missed, extra in tally.errors[options.show_errors]:
-            print(f"{item_id}: missed {missed} extra {extra}")
+    if options.show_errors in FIELDS + ("stance",):
+        print_errors(tally, options.show_errors)
     return 0
 
 
