@@ -110,7 +110,7 @@ class QuoteExtractor:
                     first.pieces[:0] = carried.pieces
                 carried = None
             if placed or carried is not None:
-                _place_quotes(text, quotes, placed, carried)
+                _place_quotes(text, start, quotes, placed, carried)
             elif runs_on:
                 carried = Passage(None, list(quotes))
             passages.extend(passage for passage in opened if passage.speaker.kind in ("person", "org"))
@@ -171,9 +171,12 @@ class QuoteExtractor:
         return commas[0] if commas else start
 
     def _verb_frame(self, text, start, end, verb, quotes, mentions, context) -> Frame | None:
-        clause_start = max(_sentence_start(text, start, verb.start()),
-                           max((b + 1 for a, b in quotes if b < verb.start()), default=start))
+        sentence_start = _sentence_start(text, start, verb.start())
+        clause_start = max(sentence_start, max((b + 1 for a, b in quotes if b < verb.start()), default=start))
         sentence_end = _sentence_end(text, verb.end(), end)
+        # '"...," Lau told analysts on a call.': the quotation just before is what was said, and the
+        # words after the verb are the occasion, not speech
+        quotation_before = any(sentence_start < b + 1 and b < verb.start() for a, b in quotes)
         before = text[clause_start:verb.start()]
         if NOT_SPEECH.match(text, verb.end()) and verb.group(0).lower() in ("added", "adds"):
             return None   # "Baidu added 4.2%", "and added seven assists"
@@ -190,7 +193,7 @@ class QuoteExtractor:
             content = (sentence_end, sentence_end)   # '"...," said X': the quotation is the content
             if verb.group(0).lower() == "according to" and clause_start < verb.start() - 1:
                 content = (clause_start, verb.start())   # "The results suggest ..., according to X"
-            elif verb.group(0).lower() == "according to":
+            elif verb.group(0).lower() == "according to" and not quotation_before:
                 content = (self._after_name(text, verb.end(), sentence_end), sentence_end)
                 if speaker.kind == "org":
                     speaker = UNNAMED   # "according to QuestMobile data" is not a quote
@@ -200,22 +203,32 @@ class QuoteExtractor:
                 speaker = self.reader.after(text, verb.end(), sentence_end, mentions, context)
             lead = (TOLD_LEAD if verb.group(0).lower() in ("told", "tells") else SAID_LEAD).match(text, verb.end(),
                                                                                                  sentence_end)
-            content = (lead.end() if lead else verb.end(), sentence_end)
+            content = ((lead.end(), sentence_end) if lead
+                       else (sentence_end, sentence_end) if quotation_before else (verb.end(), sentence_end))
         return Frame(verb.start(), speaker, content, needs_quote=speaker.kind == "org", limit=sentence_end)
 
 
-def _place_quotes(text: str, quotes, placed: list[tuple[Frame, Passage]], carried: Passage | None) -> None:
+def _place_quotes(text: str, paragraph_start: int, quotes, placed: list[tuple[Frame, Passage]],
+                  carried: Passage | None) -> None:
     """Each quoted span joins the passage of the frame next to it: the one whose reported clause
     holds it ('said it would "cooperate"'), the attribution right after it in the same sentence
-    ('"...," she said'), else the last one before it, else the passage running on."""
+    ('"...," she said'), else the last one before it, else the passage running on. A quotation that
+    ends the writer's own sentence ('praised the app as "AI plus consumption." According to Zhang,
+    ...') is words the writer cites, not the next speaker's: only a frame around it or before it
+    takes it."""
     for quote_start, quote_end in quotes:
+        ends_narrative = (text[quote_end - 1:quote_end] in ".!?" and
+                          text[_sentence_start(text, paragraph_start, quote_start):quote_start].strip(" \"“") != "")
         target = next((passage for frame, passage in placed
                        if frame.content[0] <= quote_start and quote_end <= frame.content[1]), None)
-        target = target or next((passage for frame, passage in placed if quote_end <= frame.position <= quote_end + 120
-                                 and not SENTENCE_END.search(text, quote_end + 1, frame.position)), None)
+        if not ends_narrative:
+            target = target or next((passage for frame, passage in placed
+                                     if quote_end <= frame.position <= quote_end + 120
+                                     and not SENTENCE_END.search(text, quote_end + 1, frame.position)), None)
         if target is None:
             earlier = [passage for frame, passage in placed if frame.position < quote_start]
-            target = earlier[-1] if earlier else carried if carried is not None else placed[0][1] if placed else None
+            first = placed[0][1] if placed and not ends_narrative else None
+            target = earlier[-1] if earlier else carried if carried is not None else first
         if target is not None and (quote_start, quote_end) not in target.pieces:
             target.pieces.append((quote_start, quote_end))
 

@@ -62,6 +62,7 @@ class ChineseFrames:
     def _frame(self, text: str, match, speaker: Speaker, end: int) -> Frame:
         tail = self.tail.match(text, match.end())
         after = tail.end() if tail else match.end()
+        after += len(text[after:end]) - len(text[after:end].lstrip("：:，,“「 "))   # '说：“…' starts at the words
         stop = re.compile(r"[。!！?？\n]").search(text, after, end)
         limit = stop.end() if stop else end
         return Frame(match.start(), speaker, (after, limit), needs_quote=speaker.kind == "org", limit=limit)

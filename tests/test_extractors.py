@@ -291,3 +291,32 @@ def test_a_quote_cut_by_its_attribution_reads_as_sentences(enricher):
     body = '"The buyback has been the floor under this stock," said Arjun Patel, a portfolio manager. "Seeing it kept intact matters."'
     [quote] = enrich_text(enricher, "Alibaba buyback", body).quotes
     assert quote["text"] == "The buyback has been the floor under this stock. Seeing it kept intact matters."
+
+
+QUOTE_TEXTS = [  # body, [(speaker, text)]: what was said, without the words of its frame
+    ('"GPU supply remains a constraint," President Martin Lau told analysts on a call.',
+     [("Martin Lau", "GPU supply remains a constraint,")]),
+    ('"We have assumed no China revenue," chief financial officer Colette Kress said on a call with analysts.',
+     [("Colette Kress", "We have assumed no China revenue,")]),
+    ('"Investors have priced in the good news," according to Marcus Lee, a portfolio manager at Matthews Asia. '
+     '"That asymmetry worries me."',
+     [("Marcus Lee", "Investors have priced in the good news. That asymmetry worries me.")]),
+    # a quotation that ends the writer's sentence is not the words of the next speaker
+    ('Officials praised the app as an example of "AI plus consumption." According to Zhang Ruoxi, a lawyer at JunHe, '
+     'the review\'s end "removed the last constraint" on Alibaba.',
+     [("Zhang Ruoxi", 'the review\'s end "removed the last constraint" on Alibaba.')]),
+]
+
+
+@pytest.mark.parametrize("body, expected", QUOTE_TEXTS)
+def test_a_quote_holds_what_was_said_not_its_frame(enricher, body, expected):
+    article = enrich_text(enricher, "Alibaba news", body)
+    assert [(quote["speaker"], quote["text"]) for quote in article.quotes] == expected
+
+
+def test_a_chinese_quote_starts_at_the_words(enricher):
+    body = "阿里巴巴集团首席执行官吴泳铭说：“3800亿元的计划是偏保守的。”"
+    article = article_from_text(f"阿里巴巴新闻\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")
+    article.language = "zh"
+    [quote] = enricher.enrich([article])[0].quotes
+    assert quote["text"] == "3800亿元的计划是偏保守的。"
