@@ -34,8 +34,10 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|[，,](?=[\u4e00-\u9fff])(?!与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比)")
-# (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score)
+CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
+                          r"(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))(?!与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比)")
+# (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
+# an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
                      r"(?:[- ](?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
@@ -52,6 +54,7 @@ RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|['’]s(?:\s+(?:score|result)\s+of)?\s+
 # unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
 OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|like|via|to|in)\s+"
                            r"(?:\w+['’]s\s+|the\s+|its\s+|[\d,.]+\s+\w+\s+)?$", re.IGNORECASE)
+VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
 POSSESSIVE = {"its", "其", "their"}
 # the rest of a model's name after the part the gazetteer knows: "Claude| Opus 4.6", "Gemini| 3.1 Pro", "Grok| 4.1 Fast"
@@ -59,6 +62,8 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
                        r"(?:Pro|Max|Plus|Turbo|Flash|Ultra|Mini|mini|Nano|nano|Lite|Thinking|Instruct|Preview|Exp|Heavy|"
                        r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
                        r"(?![A-Za-z0-9])))+")
+BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![\w.%]*\d)")
+PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
 # rivals named one after another: "beating DeepSeek-V3.2 and Claude Sonnet 4", "ahead of GPT-5, Gemini 2.5 Pro or Grok 4"
 RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
@@ -122,13 +127,17 @@ class ClaimExtractor:
         article = _Article()
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
-            benchmarks = [mention for mention in mentions if mention.kind == "benchmark"]
-            numbers = self._numbers(sentence, mentions + products)
+            benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
+            numbers = self._numbers(sentence, mentions + benchmarks + products)
             clause_subject, claimed = None, None
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
+                # a clause with no benchmark of its own takes the one set before it ("在MMLU-Pro基准测试中，
+                # DeepSeek-V4得分为86.9"), else the sentence's
+                earlier = [mention for mention in benchmarks if mention.end <= start][-1:]
                 found, clause_subject = self._clause(article, sentence, start, end, inside(products),
-                                                     inside(benchmarks) or benchmarks, inside(numbers), clause_subject)
+                                                     inside(benchmarks) or earlier or benchmarks, inside(numbers),
+                                                     clause_subject)
                 claims.extend(found)
                 if found:
                     claimed = clause_subject
@@ -163,6 +172,7 @@ class ClaimExtractor:
         pronoun = self.coreference.search(text, start, own[0].start) if own else None
         if (pronoun and pronoun.group(0).lower() not in POSSESSIVE
                 and not APPOSITION.fullmatch(text, pronoun.end(), own[0].start)
+                and not VERSION_OF.fullmatch(text, pronoun.end(), own[0].start)
                 and OBJECT_BEFORE.search(text[pronoun.end():own[0].start])
                 and self._referred(article, text, start, stop, inherited) is not None):
             own = []   # "it was trained on H800 chips": the name is an object, the subject is "it"
@@ -172,6 +182,9 @@ class ClaimExtractor:
             subject, rivals = self._referred(article, text, start, stop, inherited), products
             if subject is None and benchmarks and self._list_item(text, start, benchmarks[0]):
                 subject = article.subject
+            preposed = self._after_preposed_score(text, stop, products)
+            if subject is None and preposed is not None:
+                subject, rivals = preposed, [product for product in products if product.start > preposed.start]
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
@@ -198,6 +211,15 @@ class ClaimExtractor:
         order = {self.factor: 0, self.factor_zh: 1, self.parity_cues: 2, self.parity_zh: 3, self.better_cues: 4,
                  self.bare_factor: 5}
         return sorted(found, key=lambda match: (match.start(), order[match.re]))
+
+    def _after_preposed_score(self, text, stop, products):
+        """'With a score of 89.2 on C-Eval, Qwen3-Max leads ...': the subject stands after the score,
+        first thing after a comma, with no comparator cue before it."""
+        for product in products:
+            if product.start > stop and PREPOSED_SUBJECT.search(text, stop, product.start):
+                between = text[stop:product.start]
+                return None if self.comparator_cues.search(between) or self.parity_cues.search(between) else product
+        return None
 
     @staticmethod
     def _list_item(text, start, benchmark) -> bool:
@@ -249,7 +271,8 @@ class ClaimExtractor:
         if previous is not None and RIVAL_SCORE_VERSUS.search(before):
             earlier = [rival for rival in rivals if rival.end <= number.start()]
             return earlier[-1] if earlier else (rivals[0] if rivals else None)
-        rival = next((rival for rival in rivals if 0 <= number.start() - rival.end <= 30), None)
+        # the nearest rival before the score: "DeepSeek-R1's 84.0 and GPT-4.5's 86.1"
+        rival = next((rival for rival in reversed(rivals) if 0 <= number.start() - rival.end <= 30), None)
         if rival and RIVAL_SCORE_OWN.fullmatch(text, rival.end, number.start()):
             return rival
         rival = rival if rival and number.start() - rival.end <= 12 else None
@@ -262,6 +285,8 @@ class ClaimExtractor:
         such a rival in a list ("beating DeepSeek-V3.2 and Claude Sonnet 4")."""
         if self.rival_intro.search(text, max(0, rival.start - 40), rival.start) is not None:
             return True
+        if any(match.start("rival") <= rival.start < match.end("rival") for match in self.parity_zh.finditer(text)):
+            return True   # "74.8分，与GPT-5相当"
         before = [other for other in rivals if other.end <= rival.start]
         return bool(before) and RIVAL_CHAIN.fullmatch(text, before[-1].end, rival.start) is not None \
             and self._introduced(text, before[-1], rivals)
@@ -337,8 +362,10 @@ class ClaimExtractor:
     def _numbers(self, sentence: str, mentions: list[Mention]):
         numbers = []
         for match in SCORE.finditer(sentence):
-            inside = any(mention.start <= match.start() < mention.end or 0 <= match.start() - mention.end <= 1
-                         for mention in mentions)
+            # part of a name ("Qwen2.5-72B", "GPT 5"), not a score after one ("DeepSeek-V3.1的88.4")
+            inside = any(mention.start <= match.start() < mention.end
+                         or mention.end <= match.start() <= mention.end + 1
+                         and sentence[mention.end:match.start()] in ("", "-", " ", "_", "/") for mention in mentions)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             margin = MARGIN_AFTER.match(sentence, match.end()) or MARGIN_BEFORE.search(sentence[:match.start()])
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
@@ -371,6 +398,15 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
     if not tail or (sentence[mention.end - 1].isdigit() and tail.group(0)[1:2].isdigit()):
         return mention
     return Mention(mention.start, tail.end(), mention.id, mention.kind, sentence[mention.start:tail.end()])
+
+
+def _with_version(sentence: str, mention: Mention) -> Mention:
+    """A benchmark with the version written after the name the gazetteer knows: "Arena-Hard| v2",
+    "AIME| 2026", "HMMT| '25" (the benchmark is kept as written)."""
+    version = BENCHMARK_VERSION.match(sentence, mention.end)
+    if not version:
+        return mention
+    return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
 
 
 def _float(text: str) -> float:

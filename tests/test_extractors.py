@@ -320,3 +320,34 @@ def test_a_chinese_quote_starts_at_the_words(enricher):
     article.language = "zh"
     [quote] = enricher.enrich([article])[0].quotes
     assert quote["text"] == "3800亿元的计划是偏保守的。"
+
+
+BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator, comparator_score)]
+    # each rival's score is the one right after its name
+    ("en", "Tencent's Hunyuan-T1 scored 87.2 on MMLU-Pro compared to DeepSeek-R1's 84.0 and GPT-4.5's 86.1.",
+     [("hunyuan", "MMLU-Pro", 87.2, "deepseek-r1", 84.0), ("hunyuan", "MMLU-Pro", 87.2, "gpt-4", 86.1)]),
+    # the score before its subject
+    ("en", "With a score of 89.2 on C-Eval, Qwen3-Max leads the Chinese-language rankings.",
+     [("qwen", "C-Eval", 89.2, None, None)]),
+    # a benchmark's version as written
+    ("en", "Qwen3-Max scored 72.3 on Arena-Hard v2 and 81.5 on HMMT '25.",
+     [("qwen", "Arena-Hard v2", 72.3, None, None), ("qwen", "HMMT '25", 81.5, None, None)]),
+    # "the latest version of the PPU" is the PPU, not the chip named before
+    ("en", "The Yitian 710 handles general computing. The latest version of the PPU scored 3,100 on MLPerf.",
+     [("t-head-ppu", "MLPerf", 3100.0, None, None)]),
+    # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
+    ("zh", "在AIME25测试中，该模型得分92.3，超过DeepSeek-V3.1的88.4。", [("qwen", "AIME25", 92.3, "deepseek-v3", 88.4)]),
+    ("zh", "Qwen3-Max在LiveCodeBench上取得74.8分，与GPT-5相当。", [("qwen", "LiveCodeBench", 74.8, "gpt-5", None)]),
+    ("zh", "在MMLU-Pro基准测试中，Qwen3-Max得分为86.9，高于GPT-5.1的85.4；在SWE-bench Verified上，Qwen3-Max得分74.2%。",
+     [("qwen", "MMLU-Pro", 86.9, "gpt-5", 85.4), ("qwen", "SWE-bench Verified", 74.2, None, None)]),
+]
+
+
+@pytest.mark.parametrize("language, body, expected", BENCHMARK_CLAIMS)
+def test_benchmark_claims_with_their_rivals(enricher, language, body, expected):
+    article = article_from_text(f"Qwen3-Max release\n阿里巴巴发布Qwen3-Max。\n{body}" if language == "zh"
+                                else f"Qwen3-Max release\n{body}", "https://example.com/c", "2026-11-28T00:00:00Z")
+    article.language = language
+    claims = enricher.enrich([article])[0].claims
+    assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
+            for claim in claims] == expected
