@@ -33,6 +33,7 @@ class Enricher:
         self.english = english_pipeline(self.gazetteer)
         self._chinese = None
         self.chinese_aliases = self.gazetteer.chinese_alias_regex()
+        self.variants = self.gazetteer.variant_regex()
         self.figures = FigureExtractor(paths.fx, paths.figures)
         self.claims = ClaimExtractor(paths.figures, self.gazetteer)
         self.quotes = QuoteExtractor(paths.quotes)
@@ -64,9 +65,16 @@ class Enricher:
                 if ent.label_ not in NUMERIC_LABELS and "\n" not in ent.text]
 
     def _chinese_entities(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
+        """Aliases, then the model and chip variants no alias lists ("Qwen3.5在…"), as in English."""
         pattern, by_name = self.chinese_aliases
-        return [(match.start(), match.end(), match.group(0), by_name[match.group(0)].label, by_name[match.group(0)].id)
-                for match in pattern.finditer(text)]
+        found = [(match.start(), match.end(), match.group(0), by_name[match.group(0)].label, by_name[match.group(0)].id)
+                 for match in pattern.finditer(text)]
+        variants, by_group = self.variants
+        for match in variants.finditer(text):
+            if not any(start < match.end() and match.start() < end for start, end, *_ in found):
+                entity = by_group[match.lastgroup]
+                found.append((match.start(), match.end(), match.group(0), entity.label, entity.id))
+        return sorted(found)
 
     def _enrich_doc(self, article: Article, doc, spans) -> EnrichedArticle:
         text = doc.text

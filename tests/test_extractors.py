@@ -335,6 +335,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # "the latest version of the PPU" is the PPU, not the chip named before
     ("en", "The Yitian 710 handles general computing. The latest version of the PPU scored 3,100 on MLPerf.",
      [("t-head-ppu", "MLPerf", 3100.0, None, None)]),
+    ("en", "Qwen3.5 leads DeepSeek-V3.2 by 3.1 points on GPQA Diamond, at 84.5.",
+     [("qwen", "GPQA Diamond", 84.5, "deepseek-v3", None)]),
+    # a model variant no alias lists, inside Chinese text
+    ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
     ("zh", "在AIME25测试中，该模型得分92.3，超过DeepSeek-V3.1的88.4。", [("qwen", "AIME25", 92.3, "deepseek-v3", 88.4)]),
     ("zh", "Qwen3-Max在LiveCodeBench上取得74.8分，与GPT-5相当。", [("qwen", "LiveCodeBench", 74.8, "gpt-5", None)]),
