@@ -198,10 +198,42 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(connection: sqlite3.Connection) -> int:
     """Bring the file up to SCHEMA_VERSION, each step in its own transaction. Returns the version."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    version = _version(connection)
     if version > SCHEMA_VERSION:
         raise NewsmonError(f"the store was written by a newer newsmon (schema {version}, "
                            f"this one knows {SCHEMA_VERSION}); upgrade newsmon")
-    for number in range(version, SCHEMA_VERSION):
-        connection.executescript(f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    while version < SCHEMA_VERSION:
+        # Several processes may open a new file at once (parallel crawls): the version is read again
+        # under the write lock, so a step another process has just applied is not applied twice.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = _version(connection)
+            if version < SCHEMA_VERSION:
+                for statement in _statements(MIGRATIONS[version]):
+                    connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
     return SCHEMA_VERSION
+
+
+def _version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _statements(script: str) -> list[str]:
+    """A migration's statements one by one (executescript would commit the open transaction);
+    sqlite3.complete_statement keeps a trigger's BEGIN ... END; together."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"an incomplete statement in a migration: {pending.strip()[:80]}")
+    return statements

@@ -1,6 +1,7 @@
 """The SQLite store: schema versions, raw pages before processing, idempotent article writes."""
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 
 import pytest
@@ -24,6 +25,30 @@ def test_a_new_file_gets_the_current_schema(tmp_path):
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
+
+
+def _open_after(barrier, path, errors) -> None:
+    barrier.wait()
+    try:
+        Store(path).close()
+    except NewsmonError as error:
+        errors.put(str(error))
+
+
+def test_processes_opening_a_new_file_at_once_each_get_the_schema_once(tmp_path):
+    """Parallel crawl children open a new store together: each step must run once, not fail with
+    'table raw_pages already exists' in the slower process."""
+    context = multiprocessing.get_context("spawn")
+    barrier, errors = context.Barrier(6), context.Queue()
+    workers = [context.Process(target=_open_after, args=(barrier, tmp_path / "n.db", errors)) for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [worker.exitcode for worker in workers] == [0] * 6
+    assert errors.empty(), errors.get()
+    with Store(tmp_path / "n.db") as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_a_newer_schema_is_refused(tmp_path):
