@@ -46,21 +46,28 @@ def _crawl_in_child(sources, crawl: CrawlSettings, store_path: str, results, sin
     process = CrawlerProcess(settings)
     # Scrapy's own loggers print tracebacks for failures our run summary already reports in one line.
     logging.getLogger("scrapy").setLevel(logging.CRITICAL)
-    crawlers, claimed = [], set()
+    crawlers, claimed, failures = [], set(), {}
     for source in sources:
         crawler = process.create_crawler(SPIDERS[source.type])
         crawlers.append((source, crawler))
-        process.crawl(crawler, source=source, store_path=store_path, claimed=claimed, since=since)
+        started = process.crawl(crawler, source=source, store_path=store_path, claimed=claimed, since=since)
+        # a spider that cannot start (its store cannot be opened) is reported as that source's error
+        started.addErrback(lambda failure, name=source.name: failures.setdefault(name, failure.getErrorMessage()))
     process.start()
     reports = []
     for source, crawler in crawlers:
-        stats = crawler.stats.get_stats()
-        spider_errors = getattr(crawler.spider, "entry_errors", ["spider did not start"])
+        try:
+            stats = crawler.stats.get_stats()
+        except RuntimeError:   # Scrapy sets the stats only once the spider has started
+            stats = {}
+        spider_errors = getattr(crawler.spider, "entry_errors", None) or []
+        if source.name in failures or crawler.spider is None:
+            spider_errors = [f"spider did not start: {failures.get(source.name, 'unknown error')}"]
         reports.append(CrawlReport(
             source=source.name, fetched=stats.get("article/fetched", 0), stored_raw=stats.get("article/stored_raw", 0),
             failed=stats.get("article/failed", 0), not_modified=stats.get("fetch/not_modified", 0),
             already_seen=stats.get("article/already_seen", 0) + stats.get("article/claimed_elsewhere", 0),
-            errors=list(spider_errors),            newest_item_at=getattr(crawler.spider, "newest_item_at", None)))
+            errors=list(spider_errors), newest_item_at=getattr(crawler.spider, "newest_item_at", None)))
     results.put(reports)
 
 

@@ -223,3 +223,15 @@ def test_a_source_that_refuses_us_is_left_alone_for_a_while(tmp_path, server):
     assert server.hits.count("/feed.xml") == hits          # not asked again
     forced = run_newsmon("crawl", "--source", "strict", config=config)
     assert server.hits.count("/feed.xml") > hits and "HTTP 429" in summary_rows(forced.stdout)["strict"]
+
+
+def test_a_crawl_whose_store_cannot_be_opened_says_why(tmp_path, server):
+    from config.settings import load_settings
+    from crawlers.runner import crawl_sources
+
+    config = config_for(tmp_path, [{"name": "site", "type": "feed", "url": f"{server.base_url}/feed.xml"}])
+    settings = load_settings(config).settings
+    not_a_file = tmp_path / "a-directory"
+    not_a_file.mkdir()
+    [report] = crawl_sources(settings.sources, settings.crawl, str(not_a_file))
+    assert report.errors == [f"spider did not start: {not_a_file}: cannot open the store: unable to open database file"]
