@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
 from pipeline.dates import normalise_date
+from pipeline.furniture import drop_furniture
 from pipeline.page_dates import has_time_of_day, page_zone, shown_published_at
 from pipeline.records import Article, RawPage
 from pipeline.urls import article_id, canonical_url
@@ -172,7 +173,7 @@ def extract_article(page: RawPage) -> Article | None:
     hints = page.hints
     title = clean_title(meta["headline"] or document.title or hints.title or "", meta["site_name"] or document.sitename)
     title = _visible_headline(tree, title) or title
-    text = document.text.strip()
+    text = drop_furniture(document.text, title).strip()
     language = detect_language(text, tree.get("lang"))
     # Chinese sites write local (Beijing, Hong Kong, Taipei: UTC+8) time without an offset; other
     # sites' own offsets say theirs.

@@ -1,0 +1,53 @@
+"""Page furniture left in an article's main text, dropped before extraction: the headline repeated
+as the first paragraph, summary bullets above the first paragraph ("- Cloud revenue up 36%"), a
+summary box ("Takeaways by Bloomberg AI" and its bullets), sign-offs ("Reporting by ...; Editing
+by ..."), and the editor lines, disclaimers and app promos of Chinese portals.
+
+trafilatura keeps these because they sit inside the article element. They matter beyond the body
+text: a figure in a summary bullet is counted twice, and a repeated headline weighs a passing
+mention as if it were in the lead. Patterns: config/furniture.yaml."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from config import DATA_DIR
+
+BULLET = re.compile(r"^\s*[-•*▪·]\s+\S")
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[re.Pattern, re.Pattern]:
+    data = yaml.safe_load((DATA_DIR / "furniture.yaml").read_text(encoding="utf-8"))
+    lines = re.compile("|".join(f"(?:{pattern})" for pattern in data["lines"]), re.IGNORECASE)
+    headings = re.compile("|".join(f"(?:{pattern})" for pattern in data["summary_headings"]), re.IGNORECASE)
+    return lines, headings
+
+
+def drop_furniture(text: str, title: str) -> str:
+    """The main text without furniture paragraphs; the text unchanged when nothing else would be left."""
+    lines, headings = _rules()
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    kept, in_summary, started = [], False, False
+    for index, paragraph in enumerate(paragraphs):
+        stripped = paragraph.strip()
+        if headings.fullmatch(stripped.rstrip(":：")):
+            in_summary = True   # the bullets under it are the summary, not the story
+            continue
+        if BULLET.match(stripped) and (in_summary or not started):
+            continue   # summary bullets above the story's first paragraph, or under a summary heading
+        in_summary = False
+        if not started and _same_words(stripped, title):
+            continue   # the headline again, as the body's first line
+        if lines.fullmatch(stripped):
+            continue
+        started = True
+        kept.append(paragraph)
+    return "\n".join(kept) if kept else text
+
+
+def _same_words(line: str, title: str) -> bool:
+    return bool(title) and WORD.findall(line.lower()) == WORD.findall(title.lower())

@@ -1,0 +1,44 @@
+"""Page furniture left in the main text by trafilatura is dropped; the story's own lines stay."""
+from pipeline.furniture import drop_furniture
+
+TITLE = "Alibaba lifts AI spending plan above RMB 380 billion"
+
+
+def test_headline_summary_bullets_and_sign_off_are_dropped():
+    text = "\n".join([
+        "Alibaba lifts AI spending plan above RMB 380 billion",
+        "- Cloud revenue up 36%, fastest in over three years",
+        "- Hong Kong shares up 4.2%",
+        "HANGZHOU, Feb 25 (Reuters) - Alibaba Group said on Wednesday it expects to spend more than RMB 380 billion.",
+        "Takeaways by Bloomberg AI",
+        "- ByteDance plans to spend 160 billion yuan on capex in 2026.",
+        "The stock rose 4.2%.",
+        "Reporting by Julie Zhu in Hong Kong; Editing by Edwina Gibbs",
+        "— With assistance from Debby Wu",
+    ])
+    assert drop_furniture(text, TITLE).split("\n") == [
+        "HANGZHOU, Feb 25 (Reuters) - Alibaba Group said on Wednesday it expects to spend more than RMB 380 billion.",
+        "The stock rose 4.2%."]
+
+
+def test_a_list_inside_the_story_stays():
+    text = "Alibaba named three priorities:\n- cloud\n- chips\n- the Qwen app\nThe plan runs to 2028."
+    assert drop_furniture(text, TITLE) == text
+
+
+def test_chinese_editor_lines_disclaimers_and_promos_are_dropped_but_news_of_an_app_stays():
+    text = "\n".join([
+        "阿里巴巴宣布将AI基础设施投入提高至4800亿元。",
+        "下载千问App的用户已超过1亿。",
+        "平头哥真武PPU 2.0芯片 企业供图",
+        "海量资讯、精准解读，尽在新浪财经APP",
+        "责任编辑：刘珊",
+        "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担",
+        "下载“证券时报”官方APP，或关注官方微信公众号，即可随时了解股市动态。",
+    ])
+    assert drop_furniture(text, "阿里巴巴提高AI投入").split("\n") == [
+        "阿里巴巴宣布将AI基础设施投入提高至4800亿元。", "下载千问App的用户已超过1亿。"]
+
+
+def test_text_that_is_all_furniture_is_kept_rather_than_emptied():
+    assert drop_furniture("Reporting by Julie Zhu", TITLE) == "Reporting by Julie Zhu"
