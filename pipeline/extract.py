@@ -21,7 +21,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from pipeline.dates import normalise_date
 from pipeline.furniture import drop_furniture
-from pipeline.page_dates import has_time_of_day, page_zone, shown_published_at
+from pipeline.page_dates import has_time_of_day, page_zone, shown_published_at, site_zone
 from pipeline.records import Article, RawPage
 from pipeline.urls import article_id, canonical_url
 
@@ -175,10 +175,10 @@ def extract_article(page: RawPage) -> Article | None:
     title = _visible_headline(tree, title) or title
     text = drop_furniture(document.text, title).strip()
     language = detect_language(text, tree.get("lang"))
-    # Chinese sites write local (Beijing, Hong Kong, Taipei: UTC+8) time without an offset; other
-    # sites' own offsets say theirs.
-    chinese = language == "zh" or urlsplit(page.final_url).netloc.endswith(".cn")
-    zone = CHINA if chinese else timezone.utc
+    # A time shown without an offset is the site's local time: known sites and country domains say
+    # which (config/timezones.yaml), Chinese pages are in Beijing time (UTC+8, as Hong Kong and
+    # Taipei), others in UTC unless their markup's own offsets say otherwise.
+    zone = site_zone(urlsplit(page.final_url).hostname, CHINA if language == "zh" else timezone.utc)
     published_at = _published_at([hints.published_at] + meta["dates"], document.date, tree, page_zone(tree, zone))
     authors = hints.authors or meta["authors"] or [name.strip() for name in (document.author or "").split(";")
                                                    if name.strip()]

@@ -11,7 +11,7 @@ Zone abbreviations: config/timezones.yaml."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -28,14 +28,40 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2}(?::\d{2})?)?")
 TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})")
+GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)")
 MAX_LINE = 200          # a date line is short; longer text is a paragraph that mentions a date
 SKIP_ANCESTORS = re.compile(r"comment|related|recommend|footer|sidebar|most-?read|promo", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
+def _zone_data() -> dict:
+    return yaml.safe_load((DATA_DIR / "timezones.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def zone_abbreviations() -> dict[str, tzinfo]:
-    data = yaml.safe_load((DATA_DIR / "timezones.yaml").read_text(encoding="utf-8"))
-    return {name: ZoneInfo(zone) for name, zone in data["abbreviations"].items()}
+    return {name: ZoneInfo(zone) for name, zone in _zone_data()["abbreviations"].items()}
+
+
+def _named_zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """dateutil's zone for a name or offset it read: a known abbreviation, an offset as written,
+    else none, so a capitalised word in a date line ("TECH") stays a word and not an unknown zone."""
+    known = zone_abbreviations().get(name) if name else None
+    if known is None and offset is not None:
+        known = timezone(timedelta(seconds=offset))
+    return known
+
+
+def site_zone(host: str, fallback: tzinfo) -> tzinfo:
+    """The zone a site writes unmarked times in: a known site of the field ("caixinglobal.com"), else
+    its country domain (".hk"), else `fallback`."""
+    data = _zone_data()
+    host = (host or "").lower().removeprefix("www.")
+    for site, zone in data["sites"].items():
+        if host == site or host.endswith("." + site):
+            return ZoneInfo(zone)
+    country = data["country_domains"].get(host.rsplit(".", 1)[-1])
+    return ZoneInfo(country) if country else fallback
 
 
 def page_zone(tree, fallback: tzinfo) -> tzinfo:
@@ -88,15 +114,19 @@ def _inside_skipped(element) -> bool:
 
 
 def _published_part(text: str, label: re.Match) -> str:
-    """'Published: 9:15am, 4 Mar 2026 Updated: 11:02pm' -> '9:15am, 4 Mar 2026'."""
+    """'Published: 9:15am, 4 Mar 2026 Updated: 11:02pm' -> '9:15am, 4 Mar 2026'; a date written
+    before its label ('2026-04-01 08:30 发布于北京') is the part before it."""
     rest = text[label.end():]
     updated = UPDATED_LABEL.search(rest)
-    return (rest[:updated.start()] if updated else rest).strip(" :：|·-")
+    after = (rest[:updated.start()] if updated else rest).strip(" :：|·-")
+    return after if YEAR.search(after) else text[:label.start()].strip(" :：|·-")
 
 
 def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
     """A date line as ISO UTC; a named zone abbreviation wins over `zone`. Without a time of day
     it says nothing unless `need_time` is off, and then only when it names a day and month too."""
+    # "GMT+8" is eight hours ahead; dateutil reads it the POSIX way round (eight behind)
+    text = GMT_OFFSET.sub(lambda match: f" {match['sign']}{int(match['hours']):02d}:{match['minutes'] or '00'}", text)
     chinese = CHINESE_DATE.search(text)
     if chinese:
         year, month, day, clock = chinese.groups()
@@ -106,7 +136,7 @@ def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
     elif need_time and not TIME.search(text):
         return None
     try:
-        moment = date_parser.parse(text, fuzzy=True, tzinfos=zone_abbreviations(), default=datetime(1900, 1, 1))
+        moment = date_parser.parse(text, fuzzy=True, tzinfos=_named_zone, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if moment.year == 1900 or (moment.month, moment.day) == (1, 1) and not re.search(r"\b1\b|-01-01|1月1日|Jan", text):

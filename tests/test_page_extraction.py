@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from bench.page_scores import body_scores, date_right, load_pages, normalise_title
 from pipeline.extract import extract_article
-from pipeline.page_dates import page_zone, parse_shown, shown_published_at
+from pipeline.page_dates import page_zone, parse_shown, shown_published_at, site_zone
 from pipeline.records import RawPage
 
 # Measured when the floors were set: title 1.000 (40/40), published_at 1.000 (40/40), body token F1
@@ -48,6 +48,8 @@ def test_titles_dates_and_body_text_of_labelled_pages(pages_and_articles):
     ("July 4, 2026 9:00 a.m. ET", timezone.utc, "2026-07-04T13:00:00Z"),          # ET in summer is UTC-4
     ("2026年03月06日 09:15", ZoneInfo("Asia/Shanghai"), "2026-03-06T01:15:00Z"),
     ("9:15am, 4 Mar 2026", ZoneInfo("Asia/Hong_Kong"), "2026-03-04T01:15:00Z"),   # no zone: the page's
+    ("News provided by Alibaba Cloud24 Mar, 2026, 09:00 GMT+8Share", timezone.utc, "2026-03-24T01:00:00Z"),
+    ("Mar 24, 2026 09:00 UTC-05:00", timezone.utc, "2026-03-24T14:00:00Z"),
 ])
 def test_date_lines_with_a_time_and_zone(line, zone, expected):
     assert parse_shown(line, zone) == expected
@@ -76,3 +78,15 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     assert parse_shown("香港，2026年4月2日", china, need_time=False) == "2026-04-01T16:00:00Z"
     assert parse_shown("Copyright © 2026 Example Ltd", china, need_time=False) is None
     assert parse_shown("Jan 1, 2026", timezone.utc, need_time=False) == "2026-01-01T00:00:00Z"
+
+
+def test_a_chinese_date_written_before_its_published_label():
+    tree = lxml_html.document_fromstring('<html><body><div class="media-info"><span class="media-time">'
+                                         '2026-04-01 08:30 发布于北京</span></div></body></html>')
+    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-04-01T00:30:00Z"
+
+
+@pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
+                                            ("news.example.hk", "Asia/Hong_Kong"), ("www.example.com", "UTC")])
+def test_unmarked_times_are_the_sites_local_time(host, expected):
+    assert str(site_zone(host, ZoneInfo("UTC"))) == expected
