@@ -40,9 +40,11 @@ CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
                      r"(?:[- ](?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
+DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
-RIVAL_SCORE_AFTER = re.compile(r"\s*(?:for|by|from)\s+")                    # "54.9% for GPT-5"
+# "54.9% for GPT-5", "the 74.9% posted by OpenAI's GPT-5"
+RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+)?(?:for|by|from)\s+")
 UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
 RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)\s*$")   # "61.8 versus 52.4"
@@ -54,6 +56,17 @@ RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|['’]s(?:\s+(?:score|result)\s+of)?\s+
 # unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
 OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|like|via|to|in)\s+"
                            r"(?:\w+['’]s\s+|the\s+|its\s+|[\d,.]+\s+\w+\s+)?$", re.IGNORECASE)
+# benchmarks the gazetteer does not list (ClaimExtractor._unlisted_benchmarks)
+BENCHMARK_NAME = r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*)"
+BENCHMARK_LIKE = re.compile(r"[A-Z0-9-]")
+UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|hits|record\w*|got|gets|managed|"
+                                  r"earn\w*|at|of)\s+(?:a\s+score\s+of\s+|only\s+|just\s+|about\s+)?"
+                                  rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+)?{BENCHMARK_NAME}"
+                                  r"(?![\w.-]*\d)")
+UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
+                                r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
+UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
+SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?[BMT]\s+(?:model|version|variant)\b", re.IGNORECASE)   # "the 32B model"
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
 POSSESSIVE = {"its", "其", "their"}
@@ -76,7 +89,8 @@ COUNTED_AFTER = re.compile(r"\s+[a-z][a-z-]*\b")
 SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compared|with|from|to|and|or|while|but|"
                             r"whereas|without|points?|pts|percent|per|out|of|over|under|above|below|than|ahead|behind|"
                             r"respectively|overall|pass@\d|which|when|as|after|before|this|that|the|a|an|its|"
-                            r"their|according|up|down|higher|lower|beating|topping|surpassing|trailing|edging)\b",
+                            r"their|according|up|down|higher|lower|beating|topping|surpassing|trailing|edging|beats|beat|tops|"
+                            r"trails|leads|edges|outperforms|surpasses|is|was|puts|put|places)\b",
                             re.IGNORECASE)
 ZH_SETTING = re.compile(r"在[^，,。；;]{1,30}?(?:中|上|里|方面)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
@@ -128,8 +142,13 @@ class ClaimExtractor:
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
             benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
+            unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks)
+            # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
+            products = [product for product in products
+                        if not any(product.start < other.end and other.start < product.end for other in unlisted)]
+            benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
-            clause_subject, claimed = None, None
+            clause_subject, claimed, last = None, None, None
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 # a clause with no benchmark of its own takes the one set before it ("在MMLU-Pro基准测试中，
@@ -137,8 +156,9 @@ class ClaimExtractor:
                 earlier = [mention for mention in benchmarks if mention.end <= start][-1:]
                 found, clause_subject = self._clause(article, sentence, start, end, inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
-                                                     clause_subject)
+                                                     clause_subject, last)
                 claims.extend(found)
+                last = found[-1] if found else last
                 if found:
                     claimed = clause_subject
             # A name without a version number that the gazetteer does not know ("TechCrunch Sessions") and that
@@ -152,13 +172,14 @@ class ClaimExtractor:
                 article.subject = products[0]
             if benchmarks:
                 article.benchmark = benchmarks[-1]
-            for mention in mentions:
+            for mention in products:   # with their version words: "Kimi K3" makes a later "K3" kimi
                 if mention.kind in SUBJECT_KINDS:
                     article.remember(mention)
         return claims
 
-    def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited):
-        """Claims of one clause and its subject; `inherited` is the subject of the clause before."""
+    def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited, last=None):
+        """Claims of one clause and its subject; `inherited` is the subject of the clause before, `last`
+        the sentence's claim before it."""
         text = sentence[:end]
         cues = [match.start() for match in self.comparator_cues.finditer(text, start)]
         triggers = self._triggers(sentence, start, end)
@@ -190,7 +211,7 @@ class ClaimExtractor:
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
             benchmarks = [article.benchmark]
         if benchmarks and numbers:
-            return self._benchmark_claims(text, subject, benchmarks, numbers, rivals), subject
+            return self._benchmark_claims(text, subject, benchmarks, numbers, rivals, last), subject
         comparisons, seen, taken = [], set(), -1
         for index, cue in enumerate(triggers):   # "3 times faster than X and on par with Y": one claim per cue
             if cue.start() < taken:
@@ -230,11 +251,11 @@ class ClaimExtractor:
     def _referred(self, article, text, start, stop, inherited):
         """A clause's subject written as "it", "the system", or left out after ", and" (the clause
         before's); only "it" and its kind reach back to the article's last subject."""
-        if self.coreference.search(text, start, stop):
+        if self.coreference.search(text, start, stop) or SIZED_MODEL.search(text, start, stop):
             return inherited or article.subject
         return inherited
 
-    def _benchmark_claims(self, text, subject, benchmarks, numbers, rivals) -> list[dict]:
+    def _benchmark_claims(self, text, subject, benchmarks, numbers, rivals, last=None) -> list[dict]:
         own, rival_scores, unnamed = [], {}, []
         for index, number in enumerate(numbers):
             owner = self._score_owner(text, number, numbers[index - 1] if index else None, rivals)
@@ -247,6 +268,11 @@ class ClaimExtractor:
         named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
         named_rivals += unnamed
         claims = []
+        if not own and last is not None and last["kind"] == "benchmark" and last["subject"] == subject.id:
+            # "78.4% on SWE-bench Verified, ahead of GPT-5's 74.9%, but behind Claude Opus 4.5 at 80.9%":
+            # a clause with only rivals' scores compares them with the score the sentence gave before
+            return [{**last, "comparator": rival.id, "comparator_score": _float(rival_scores[rival.id]["num"])}
+                    for rival in named_rivals if rival.id in rival_scores]
         for number in own:
             benchmark = min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
             base = {"kind": "benchmark", "subject": subject.id, "benchmark": benchmark.name,
@@ -357,7 +383,29 @@ class ClaimExtractor:
                 known.append(Mention(begin, begin + len(name), *self.known_names[name], name))
             else:
                 known.append(Mention(begin, begin + len(name), name, "product", name))
+        for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
+            short = article.short_names.get(match.group(0)) if article is not None else None
+            taken = [(mention.start, mention.end) for mention in mentions + known]
+            if short and not any(match.start() < b and a < match.end() for a, b in taken):
+                known.append(Mention(match.start(), match.end(), short.id, short.kind, match.group(0)))
         return sorted(known, key=lambda mention: mention.start)
+
+    def _unlisted_benchmarks(self, sentence: str, taken: list[Mention]) -> list[Mention]:
+        """Benchmarks the gazetteer does not list, by where they stand: right after a score ("84.7 on
+        SEA-HELM", "89.2% on the VoiceBench suite", "在KoBench上得分") or described as one ("ThaiExam, a
+        test built from ..."). The name must look like one (capitals inside, a digit or a hyphen), so
+        "85 on Monday" names no benchmark."""
+        found = []
+        for pattern in (UNLISTED_AFTER_SCORE, UNLISTED_DESCRIBED, UNLISTED_ZH):
+            for match in pattern.finditer(sentence):
+                start, end = match.span("name")
+                name = match["name"]
+                if (len(name) < 3 or not BENCHMARK_LIKE.search(name[1:]) or self.not_product.fullmatch(name)
+                        or name in self.known_names
+                        or any(start < other.end and other.start < end for other in taken + found)):
+                    continue
+                found.append(_with_version(sentence, Mention(start, end, name, "benchmark", name)))
+        return found
 
     def _numbers(self, sentence: str, mentions: list[Mention]):
         numbers = []

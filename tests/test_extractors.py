@@ -337,6 +337,18 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("t-head-ppu", "MLPerf", 3100.0, None, None)]),
     ("en", "Qwen3.5 leads DeepSeek-V3.2 by 3.1 points on GPQA Diamond, at 84.5.",
      [("qwen", "GPQA Diamond", 84.5, "deepseek-v3", None)]),
+    # a rival's score before its name; a clause with only a rival's score compares it with the score before
+    ("en", "Qwen3-Max scored 78.4% on SWE-bench Verified, ahead of the 74.9% posted by OpenAI's GPT-5 but behind "
+           "Anthropic's Claude Opus 4.5 at 80.9%.",
+     [("qwen", "SWE-bench Verified", 78.4, "gpt-5", 74.9), ("qwen", "SWE-bench Verified", 78.4, "claude", 80.9)]),
+    # benchmarks the gazetteer does not list, told by where they stand
+    ("en", "Qwen3-Max achieved 84.7 on SEA-HELM, outperforming GPT-5 mini's 79.9. It also scored 81.3% on ThaiExam, "
+           "a test built from Thai entrance examinations.",
+     [("qwen", "SEA-HELM", 84.7, "gpt-5", 79.9), ("qwen", "ThaiExam", 81.3, None, None)]),
+    # "the 32B model" is the model named before; a short name is the model it shortens
+    ("en", "Qwen3.6-32B scores 74.5 on LiveCodeBench v6. On Arena-Hard v2, the 32B model's 61.4 beats OpenAI's "
+           "GPT-4.1 at 52.6.",
+     [("qwen", "LiveCodeBench v6", 74.5, None, None), ("qwen", "Arena-Hard v2", 61.4, "gpt-4.1", 52.6)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
@@ -355,3 +367,13 @@ def test_benchmark_claims_with_their_rivals(enricher, language, body, expected):
     claims = enricher.enrich([article])[0].claims
     assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
             for claim in claims] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Qwen3-Max downloads rose 30% on ModelScope last week.",
+    "The model climbed 12% in GitHub stars and ranks 3 in AppStore charts.",
+    "Qwen3-Max was priced 50% lower on DashScope, and usage grew 4% in HK.",
+    "Qwen3-Max scored 85.2 on Monday in tests.",
+])
+def test_a_place_platform_or_day_after_a_number_is_no_benchmark(enricher, body):
+    assert enrich_text(enricher, "Qwen3-Max release", f"Alibaba released Qwen3-Max. {body}").claims == []
