@@ -35,7 +35,7 @@ NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
-                          r"(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))(?!与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比)")
+                          r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))(?!与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比)")
 # (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
@@ -66,6 +66,10 @@ UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|
 UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
+ZH_AGAINST = re.compile(r"与[^，,。；;]{1,20}?相比")   # "与上一代混元T1相比，新模型…": the rival, not the subject
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+CJK_VERSION = re.compile(r"[A-Z]?\d+(?:\.\d+)*[A-Za-z]*(?![A-Za-z0-9.])")   # "混元|T1", "文心|5.0", "千问|3.5"
+PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版")
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?[BMT]\s+(?:model|version|variant)\b", re.IGNORECASE)   # "the 32B model"
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
@@ -127,7 +131,11 @@ class ClaimExtractor:
         self.factor = re.compile(rf"(?<![\w.]){FACTOR}(?:(?:{words})(?:\s+[\w-]+){{0,3}}?\s+(?:than|as)|"
                                  rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of)\s+", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
-        self.factor_zh = re.compile(r"是(?P<rival>[^,，。]{0,20}?)的(?P<num>\d+(?:\.\d+)?)倍")
+        # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
+        self.factor_zh = re.compile(r"(?:是|较|比|相比于|相较于|与)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
+                                    r"(?:的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?|"
+                                    r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?)"
+                                    r"(?P<num>\d+(?:\.\d+)?)倍")
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
@@ -181,13 +189,17 @@ class ClaimExtractor:
         """Claims of one clause and its subject; `inherited` is the subject of the clause before, `last`
         the sentence's claim before it."""
         text = sentence[:end]
-        cues = [match.start() for match in self.comparator_cues.finditer(text, start)]
+        # "与上一代混元T1相比，新模型的速度提升至2倍": the rival comes first and the subject after it
+        against = [match.span() for match in ZH_AGAINST.finditer(text, start)]
+        cues = [match.start() for match in self.comparator_cues.finditer(text, start)
+                if not any(a <= match.start() < b for a, b in against)]
         triggers = self._triggers(sentence, start, end)
-        stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [cue.start() for cue in triggers]
-                   + [end])
+        stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [end]
+                   + [next((cue.start("num") if cue.re is self.factor_zh else b for a, b in against
+                            if a == cue.start()), cue.start()) for cue in triggers])
         # "在千问大模型推理任务中的表现与H20相当": a model named in the setting ("in the X task") is not the
         # clause's subject; the chip the sentence is about is.
-        settings = [match.span() for match in ZH_SETTING.finditer(text, start, stop)]
+        settings = [match.span() for match in ZH_SETTING.finditer(text, start, stop)] + against
         own = [product for product in products if product.start < stop
                and not any(a <= product.start < b for a, b in settings)]
         pronoun = self.coreference.search(text, start, own[0].start) if own else None
@@ -342,8 +354,9 @@ class ClaimExtractor:
             comparators = [rival.id for rival in chain]
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
-        elif cue.re is self.factor_zh and cue["rival"].strip():
-            comparators = [cue["rival"].strip()]   # "是上一代的2.5倍": the rival as written
+        elif cue.re is self.factor_zh and (cue.group(0).startswith("是") or PREDECESSOR_ZH.search(cue["rival"])):
+            # "是上一代的2.5倍": the rival as written; "较去年增长8倍" grows over a year, not a rival
+            comparators = [cue["rival"].strip()] if cue["rival"].strip() else []
         else:
             return []
         return [claim for comparator in comparators if comparator
@@ -441,7 +454,12 @@ class _Article:
 
 
 def _with_tail(sentence: str, mention: Mention) -> Mention:
-    """A model or chip with the version words after its known name: "Claude" + " Opus 4.6"."""
+    """A model or chip with the version words after its known name: "Claude" + " Opus 4.6", and in
+    Chinese with no space: "混元" + "T1", "文心" + "5.0"."""
+    if CJK_CHAR.match(sentence, mention.end - 1):
+        version = CJK_VERSION.match(sentence, mention.end)
+        if version:
+            return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
     tail = NAME_TAIL.match(sentence, mention.end)
     if not tail or (sentence[mention.end - 1].isdigit() and tail.group(0)[1:2].isdigit()):
         return mention

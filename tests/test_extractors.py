@@ -377,3 +377,20 @@ def test_benchmark_claims_with_their_rivals(enricher, language, body, expected):
 ])
 def test_a_place_platform_or_day_after_a_number_is_no_benchmark(enricher, body):
     assert enrich_text(enricher, "Qwen3-Max release", f"Alibaba released Qwen3-Max. {body}").claims == []
+
+
+CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
+    ("腾讯发布混元T2。与上一代混元T1相比，新模型的推理速度提升至2倍。", [("hunyuan", "hunyuan", 2.0)]),
+    ("百度发布文心5.1。文心5.1的推理速度较文心5.0提升3.2倍。", [("ernie", "ernie", 3.2)]),
+    ("昆仑芯P800比H20快2倍。", [("kunlun", "nvidia-h20", 2.0)]),
+    ("真武810E的性能是英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
+    ("千问3.5的调用量较去年增长8倍。", []),   # growth over a year is no comparison with a rival
+]
+
+
+@pytest.mark.parametrize("body, expected", CHINESE_COMPARISONS)
+def test_chinese_speed_up_factors(enricher, body, expected):
+    article = article_from_text(f"芯片与模型\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")
+    article.language = "zh"
+    claims = enricher.enrich([article])[0].claims
+    assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in claims] == expected
