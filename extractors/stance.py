@@ -79,17 +79,20 @@ class StanceJudge:
 
     def polarity(self, text: str, subject_names=frozenset()) -> tuple[int, int]:
         """Positive and negative cues, clause by clause. A negated cue counts for the other side; a
-        cue in a clause that names the subject counts twice (the words are about it), and one in a
-        clause about rivals counts for the other side ("rivals are struggling" is good news)."""
+        cue in a clause that names the subject counts twice (the words are about it), and one after
+        rivals in a clause about them counts for the other side ("rivals are struggling" is good news,
+        "growth lags its rivals" is not)."""
         positive = negative = 0
         for clause in CLAUSE.finditer(text):
             words = clause.group(0)
             lower = words.lower()
             about = any(name in lower for name in subject_names if len(name) > 2)
             weight = 2 if about else 1
-            rival = not about and self.rival.search(words) is not None
+            rival = None if about else self.rival.search(words)
             for sign, start in self._cues(text, clause.start(), words):
-                if rival:
+                # "rivals are struggling" is good news, but "growth lags its rivals" is not: only a cue
+                # after the rival, about what the rival does, counts for the other side
+                if rival is not None and clause.start() + rival.start() < start:
                     sign = -sign
                 if sign > 0:
                     positive += weight
@@ -101,11 +104,13 @@ class StanceJudge:
         """(sign, position) of each cue in a clause. Trends go first, then the longest words: "harder
         to ignore" is praise though "harder" alone is not. A negation counts only inside the clause."""
         found, used = [], []
-        for pattern, sign in self.trends:
-            for match in pattern.finditer(clause):
-                if not any(a < match.end() and match.start() < b for a, b in used):
-                    found.append((sign, match.start()))
-                    used.append(match.span())
+        # the shortest trend first: in "margin pressure would ease" the measure is the pressure
+        trends = sorted(((match, sign) for pattern, sign in self.trends for match in pattern.finditer(clause)),
+                        key=lambda item: item[0].end() - item[0].start())
+        for match, sign in trends:
+            if not any(a < match.end() and match.start() < b for a, b in used):
+                found.append((sign, match.start()))
+                used.append(match.span())
         words = [(match, sign) for pattern, sign in ((self.positive, 1), (self.negative, -1))
                  for match in pattern.finditer(clause)]
         for match, sign in sorted(words, key=lambda item: item[0].start() - item[0].end()):

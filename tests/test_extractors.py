@@ -394,3 +394,19 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     article.language = "zh"
     claims = enricher.enrich([article])[0].claims
     assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in claims] == expected
+
+
+@pytest.mark.parametrize("quote, expected", [
+    ("Smaller rivals are struggling to keep up with the price cuts.", "positive"),   # bad news for rivals
+    ("The model is good, but AI cloud revenue growth lags its rivals.", "mixed"),
+    ("Baidu's cloud growth is falling behind its competitors.", "negative"),
+    ("Margin pressure would ease in the second half.", "positive"),
+    ("The market is too pessimistic about the cloud business.", "positive"),
+])
+def test_stance_reads_whom_a_cue_is_about(quote, expected):
+    from extractors.speakers import Speaker
+    from extractors.stance import StanceJudge
+
+    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+    analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
+    assert judge.stance(quote, analyst, {"baidu", "alibaba"}) == expected
