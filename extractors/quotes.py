@@ -22,6 +22,7 @@ from extractors.stance import StanceJudge
 
 OPENING, CLOSING = "“\"", "”\""
 QUOTE_MARK = re.compile(r"[“”\"]")
+QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]?")   # a quotation, to its closing mark or the end
 # A full stop that ends a sentence, not "Corp." or "Jan." or "U.S.".
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Corp)(?<!Inc)(?<!Ltd)(?<!Co)(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!No)"
                           r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)"
@@ -128,8 +129,9 @@ class QuoteExtractor:
             # direct: every word inside quotation marks, so a digest may print it as a quotation; reported
             # speech is the writer's paraphrase and must not be shown as the speaker's words
             direct = all(any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces)
+            stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]))
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
-                            "direct": direct, "stance": self.judge.stance(said, speaker, subject_names)})
+                            "direct": direct, "stance": stance})
         return records
 
     def _frames(self, text, start, end, quotes, mentions, context) -> list[Frame]:
@@ -263,6 +265,20 @@ def _joined(pieces: list[str]) -> str:
             piece = piece[:-1] + "."
         joined.append(piece)
     return " ".join(joined)
+
+
+def _lead_in(text: str, position: int) -> str:
+    """The writer's one or two sentences before a quote in its paragraph ("Others were more cautious."),
+    which news writing uses to say which way the quote goes, without anyone's quoted words; empty
+    when the quote opens its paragraph."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    sentence = _sentence_start(text, paragraph_start, position)
+    if sentence <= paragraph_start:
+        return ""
+    before = _sentence_start(text, paragraph_start, sentence - 1)
+    if before > paragraph_start:   # "Not everyone welcomed it. Three brands used AI models. '...,' said X"
+        before = _sentence_start(text, paragraph_start, before - 1)
+    return QUOTED.sub(" ", text[before:sentence]).strip()
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -121,9 +121,15 @@ class StanceJudge:
             flipped = self.negation.search(clause, max(0, start - 45), start) is not None
             yield (-sign if flipped else sign), offset + start
 
-    def stance(self, quote: str, speaker, subject_names: set[str]) -> str:
+    def stance(self, quote: str, speaker, subject_names: set[str], lead_in: str = "") -> str:
+        """`lead_in` is the writer's sentence before the quote ("Others were more cautious."): for an
+        outsider its cues count with the quote's, since news writing announces which way an outside
+        view goes. An insider or an official has a side of its own whatever the sentence before says."""
         kind = self.speaker_kind(speaker, subject_names)
         positive, negative = self.polarity(quote, subject_names)
+        if kind == OUTSIDER and lead_in:
+            lead_positive, lead_negative = self.polarity(lead_in, subject_names)
+            positive, negative = positive + lead_positive, negative + lead_negative
         contrast = self._contrast(quote) is not None
         if kind == INSIDER:
             if contrast and negative:

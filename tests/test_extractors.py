@@ -410,3 +410,13 @@ def test_stance_reads_whom_a_cue_is_about(quote, expected):
     judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
     assert judge.stance(quote, analyst, {"baidu", "alibaba"}) == expected
+
+
+def test_the_writers_lead_in_says_which_way_an_outside_view_goes(enricher):
+    body = ("Alibaba will supply the AI features of Apple's phones in China.\n"
+            "Others were more cautious. \"Apple will route the most sensitive requests to its own model, so Qwen "
+            "may end up handling only a slice of the traffic,\" said Richard Lam, head of research at Sun Hung Kai.\n"
+            "\"Apple will route the most sensitive requests to its own model,\" said Olivia Chan, an analyst at Daiwa.")
+    article = enrich_text(enricher, "Alibaba and Apple", body)
+    assert [(quote["speaker"], quote["stance"]) for quote in article.quotes] == [
+        ("Richard Lam", "negative"), ("Olivia Chan", "positive")]
