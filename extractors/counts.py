@@ -15,7 +15,7 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 RANGE = r"\s?(?:-|–|to)\s?"
 # No count is written inside a name ("H20 chips", "Qwen3 models") or as a rank ("Top 10 apps").
 START = r"(?<![A-Za-z0-9_.$¥€£-])(?<![Tt]op )"
-ELLIPTICAL_FOLLOWERS = (r"(?=\s*(?:[.,;:)\"”]|$|\s(?:in|at|for|last|are|is|were|was|from|by|on|to|this|a|an|the|"
+ELLIPTICAL_FOLLOWERS = (r"(?=\s*(?:[.,;:)\"”。，；：、）]|$|\s(?:in|at|for|last|are|is|were|was|from|by|on|to|this|a|an|the|"
                         r"and|or|with|as|per|each|still|now|since|after|before|during|across|according)\b))")
 
 
@@ -41,7 +41,8 @@ class CountReader:
         amount = (rf"{START}(?P<num>{NUMBER})(?:{RANGE}(?P<num2>{NUMBER}))?(?:\s?(?P<scale>{scale}))?"
                   rf"(?(scale)|(?![A-Za-z0-9]))")
         self.known = re.compile(rf"{amount}\s?(?:{modifier}\s+){{0,4}}?(?P<unit>{known})(?![A-Za-z])", re.IGNORECASE)
-        noun = rf"(?!(?:{stop})\b)(?!(?:{function})\b)[A-Za-z][a-z-]*[a-z]s|[A-Z]{{2,}}s"
+        # a plural noun; "process" and "across" end in -ss and are none
+        noun = rf"(?!(?:{stop})\b)(?!(?:{function})\b)[A-Za-z][a-z-]*[a-rt-z]s|[A-Z]{{2,}}s"
         self.plural = re.compile(rf"{amount}\s+(?P<mods>(?:(?!(?:{function})\b)[A-Za-z][\w-]*\s+){{0,2}}?)"
                                  rf"(?P<unit>{noun})(?:\s+(?:and|or)\s+(?:{noun}))?(?![\w-])")
         self.repeated = re.compile(rf"(?P<verb>{'|'.join(rules['repeat_verbs'])})\s+(?:\w+\s+){{0,3}}?"

@@ -14,7 +14,14 @@ def test_headline_summary_bullets_and_sign_off_are_dropped():
         "- ByteDance plans to spend 160 billion yuan on capex in 2026.",
         "The stock rose 4.2%.",
         "Reporting by Julie Zhu in Hong Kong; Editing by Edwina Gibbs",
+        "(Reporting by Eduardo Baptista in Beijing; Editing by Edmund Klamann)",
         "— With assistance from Debby Wu",
+        "Sign up here. The Reuters Tech News newsletter brings you the latest on AI every weekday.",
+        "Contact reporter Liu Peilin (peilinliu@caixin.com) and editor Michael Bellart (michaelbellart@caixin.com)",
+        "SOURCE Alibaba Cloud",
+        "Join 4,812 other subscribers.",
+        "Should you invest $1,000 in Alibaba Group right now?",
+        "Ethan Moore has positions in Alibaba Group. The Motley Fool has a disclosure policy.",
     ])
     assert drop_furniture(text, TITLE).split("\n") == [
         "HANGZHOU, Feb 25 (Reuters) - Alibaba Group said on Wednesday it expects to spend more than RMB 380 billion.",
@@ -33,6 +40,7 @@ def test_chinese_editor_lines_disclaimers_and_promos_are_dropped_but_news_of_an_
         "平头哥真武PPU 2.0芯片 企业供图",
         "海量资讯、精准解读，尽在新浪财经APP",
         "责任编辑：刘珊",
+        "（原标题：千问App月活突破2亿，阿里Qwen3.6“不为刷榜”）",
         "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担",
         "下载“证券时报”官方APP，或关注官方微信公众号，即可随时了解股市动态。",
     ])
