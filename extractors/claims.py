@@ -11,7 +11,11 @@ gazetteer does not know them ("MiMo-7B"), with the version words after a known n
 "DeepSeek-V4"). A rival's score is told from the subject's by where it stands ("GPT-5's 41.7%",
 "GPT-5 (71.2%)", "54.9% for GPT-5"); margins ("2.1 points ahead") are not scores. A clause may hold
 several comparisons ("3 times faster than X and on par with Y") and a cue may name several rivals
-("beating X and Y"): one claim each. Cue words live in config/figures.yaml `claims`."""
+("beating X and Y"): one claim each; a clause with only a rival's score ("but behind Claude at
+80.9%") compares it with the sentence's score before. A benchmark the gazetteer does not list is
+told by where it stands ("84.7 on SEA-HELM", "ThaiExam, a test built from ..."). Chinese claims
+read settings (在…中), rivals' scores after 的, and factors written 是X的N倍, 较X提升N倍 or
+与X相比，…提升至N倍. Cue words live in config/figures.yaml `claims`."""
 from __future__ import annotations
 
 import re
