@@ -24,7 +24,8 @@ OPENING, CLOSING = "“\"", "”\""
 QUOTE_MARK = re.compile(r"[“”\"]")
 QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]?")   # a quotation, to its closing mark or the end
 # A full stop that ends a sentence, not "Corp." or "Jan." or "U.S.".
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Corp)(?<!Inc)(?<!Ltd)(?<!Co)(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!No)"
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Corp)(?<!Inc)(?<!Ltd)(?<!Co)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!St)(?<!No)"
+                          r"(?<!Prof)(?<!Rep)(?<!Sen)(?<!Gov)"
                           r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)"
                           r"[.!?][\"”’]?(?=\s|$)")
 PANEL = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s*(?P<role>[^:\"“”\n]{{2,120}}):\s*[\"“]")
@@ -81,6 +82,13 @@ class QuoteExtractor:
                 speaker = frame.speaker
                 if frame.needs_quote and not _quote_near(text, quotes, frame):
                     continue
+                if speaker.kind == "pronoun":
+                    # "Helen Yip, who studies assessment, has a harsher view. '...,' she said": the person
+                    # who opens a sentence of this paragraph before the pronoun, not the last speaker
+                    introduced = _sentence_subject(text, start, frame.position, mentions, quotes)
+                    introduced = introduced and (context.full_name(introduced) or introduced)
+                    if introduced and (last_person is None or introduced != last_person.name):
+                        speaker = Speaker(introduced, None, context.employer(introduced), "person")
                 if speaker.kind == "pronoun":
                     if last_person is None:
                         continue
@@ -265,6 +273,17 @@ def _joined(pieces: list[str]) -> str:
             piece = piece[:-1] + "."
         joined.append(piece)
     return " ".join(joined)
+
+
+def _sentence_subject(text: str, paragraph_start: int, position: int, mentions, quotes) -> str | None:
+    """The last person named at the start of a sentence of the paragraph before `position`, outside
+    quotations; a person named elsewhere in a sentence is not whom a later 'he said' means."""
+    found = None
+    for mention in mentions:
+        if (mention.label == "PERSON" and paragraph_start <= mention.start < position and not _inside(quotes, mention.start)
+                and not text[_sentence_start(text, paragraph_start, mention.start):mention.start].strip()):
+            found = mention.text
+    return found
 
 
 def _lead_in(text: str, position: int) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 NAME_WORD = r"[A-Z][\w'’.-]*"
 NAME_ONLY = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}")
+TITLE_STOP = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Rep|Sen|Gov)\.(?=\s+[A-Z])")
 FIRST_RUN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*")
 ORG_AFTER = [re.compile(rf"\b(?:{prepositions})\s+(?:the\s+|an?\s+)?(?:[A-Z][\w]*-based\s+)?(?:[a-z-]+\s+){{0,3}}?"
                          rf"(?P<org>{NAME_WORD}(?:\s+(?:(?:of|for|and|&|on)\s+(?:the\s+)?)?{NAME_WORD})*)")
@@ -100,7 +101,9 @@ class SpeakerReader:
 
     def after(self, text: str, start: int, end: int, mentions: list[Mention], context: ArticleContext) -> Speaker:
         """The subject written after an inverted verb ('," said Jane Liu, an analyst at Morningstar.')."""
-        slot = text[start:end]
+        # "said Dr. Nur Aisyah Rahman, Director ...": a title's full stop does not end the name (same length,
+        # so offsets stay those of the text)
+        slot = TITLE_STOP.sub(lambda title: title.group(0).replace(".", " "), text[start:end])
         match = re.match(r"\s*(?P<subject>[^,.;:\"“”()]+)(?:,\s*(?P<appositive>[^,;\"“”]+))?", slot)
         if not match:
             return UNNAMED

@@ -103,6 +103,15 @@ QUOTES = [  # body, [(speaker, role, org)] in order
      [("Eddie Wu", "chief executive", "Alibaba")]),
     ("Ma: More than 290,000 customers use Qwen.\nQ: Is that sustainable?\nMa: Yes.\nWe spoke to Ma Lin at Alibaba.",
      [("Ma Lin", None, None), ("Ma Lin", None, None)]),
+    # "she" is the person who opens the sentence before, not the last speaker
+    ('"I could not be prouder," said Chan Wai-ling, a principal.\nHelen Yip, who studies assessment at HKU, has a '
+     'harsher view. "The gains fade within a year," she said.',
+     [("Chan Wai-ling", "principal", None), ("Helen Yip", None, None)]),
+    # a title's full stop does not end the name
+    ('"We are glad," said Dr. Nur Aisyah Rahman, Director of Model Evaluation at AI Singapore.',
+     [("Nur Aisyah Rahman", "Director of Model Evaluation", "AI Singapore")]),
+    ('"Every H200 will train their models," said Rep. Mark Hollis, a member of the House Select Committee.',
+     [("Mark Hollis", "member", "House Select Committee")]),
 ]
 
 
@@ -118,6 +127,7 @@ CHINESE_QUOTES = [
      [("吴泳铭", "首席执行官", "阿里巴巴集团"), ("吴泳铭", "首席执行官", "阿里巴巴集团")]),
     ("首席财务官徐宏在电话会上称,公司回购了股份。他表示,首要任务是AI投资。", [("徐宏", "首席财务官", None)]),
     ("阿里巴巴发言人表示:“千问App的目标是成为第一入口。”", [("阿里巴巴", "发言人", "阿里巴巴")]),
+    ("乌兰察布市副市长高建军在投产仪式上介绍，全市数据中心服务器装机能力超过150万台。", [("高建军", "副市长", None)]),
     ("“需求不是问题,”一位国内云厂商的采购负责人说。花旗分析师称,亏损将拖累利润。", []),
 ]
 
