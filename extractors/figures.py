@@ -89,22 +89,33 @@ class FigureExtractor:
         # a range that repeats the currency and scale: "$20bn-$30bn", "HK$1.5 billion to HK$2 billion"
         self.money_range = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?(?P<num>{NUMBER})\s?(?P<scale>{scale})"
                                       rf"{RANGE_JOIN}(?P=cur)\s?(?P<num2>{NUMBER})\s?(?P=scale)")
+        # a range that repeats the scale, the currency after it: "15 billion to 20 billion yuan"
+        self.money_range_after = re.compile(rf"(?P<num>{NUMBER})\s?(?P<scale>{scale}){RANGE_JOIN}(?P<num2>{NUMBER})"
+                                            rf"\s?(?P=scale)\s?(?P<cur>{_alternation(symbols)})")
         # Traditional Chinese (Hong Kong and Taiwan filings: "人民幣3,800億元") is read with the Simplified
         # rules through a one-character-for-one table, so every offset and span stays the original's.
         table = rules.get("traditional_chinese") or {}
         self.simplified = str.maketrans({old: new for old, new in table.items() if len(old) == len(new) == 1})
-        self.percent = re.compile(rf"(?P<num>-?(?:{NUMBER}))\s?(?P<unit>%|％|per ?cent(?![A-Za-z])|pct(?![A-Za-z])|"
-                                  rf"percentage points?(?![A-Za-z])|个百分点)")
+        # "30-40%" and "6-8 percent" are ranges, not a minus 40 per cent ("in 2024 to 36%" is no range)
+        self.percent = re.compile(rf"(?<![A-Za-z0-9_.])(?:(?!(?:19|20)\d\d(?![\d.]))(?P<low>{NUMBER}){RANGE_JOIN}(?=\d))?(?P<num>-?(?:{NUMBER}))\s?"
+                                  rf"(?P<unit>%|％|per ?cent(?![A-Za-z])|pct(?![A-Za-z])|percentage points?(?![A-Za-z])|"
+                                  rf"个百分点)")
         # single-letter scales ("4K video", "235B parameters") only ever scale money
         count_scale = _alternation(word for word in self.fx.scales if len(word) > 1 or not word.isascii())
         self.counts = CountReader(rules, count_scale, self.fx.scale)
         self.performance = re.compile(rf"(?P<num>{NUMBER})(?:\s?(?P<scale>{scale}))?\s?"
                                       rf"(?P<unit>{_alternation(self.performance_units)})", re.IGNORECASE)
         speed_words = _alternation(rules["speedup_words"])
+        # "2.5 times faster", "1.5 times the inference throughput of the H20"
+        measured = r"the\s+(?:[\w-]+\s+){0,2}?(?:throughput|performance|computing power|compute|bandwidth|speed)"
         self.speedup = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?\s?"
-                                  rf"(?:x|×|times|-fold|fold)\s+(?P<unit>{speed_words})(?![A-Za-z])", re.IGNORECASE)
+                                  rf"(?:x|×|times|-fold|fold)\s+(?P<unit>{speed_words}|{measured})(?![A-Za-z])",
+                                  re.IGNORECASE)
         context = "|".join(rules["speedup_context_zh"])
-        self.speedup_zh = re.compile(rf"(?:{context})[^,，。;；]{{0,24}}?(?P<factor>(?P<num>{NUMBER})倍)")
+        self.speedup_context_zh = re.compile(context)
+        self.speedup_zh = re.compile(rf"(?:{context})[^,，。;；]{{0,24}}?(?P<factor>(?P<num>{NUMBER})\s?倍)")
+        # "推理性能是上一代的2.5倍，是含光800的8倍以上": a further 是…的N倍 in a sentence about performance
+        self.times_of_zh = re.compile(rf"是[^,，。;；]{{0,20}}?的\s?(?P<factor>(?P<num>{NUMBER})\s?倍)")
 
     def extract(self, text: str, sentence_starts: list[int]) -> list[dict]:
         """Every figure in `text`, in reading order; `sentence_starts` are offsets of sentences."""
@@ -140,7 +151,8 @@ class FigureExtractor:
         def claim(match) -> bool:
             return claim_span(*match.span())
 
-        money = sorted([match for pattern in (self.money_range, self.money_before, self.money_after)
+        money = sorted([match for pattern in (self.money_range, self.money_range_after, self.money_before,
+                                              self.money_after)
                         for match in pattern.finditer(text)],
                        key=lambda match: (match.start(), -(match.end() - match.start())))
         money_records: list[tuple[int, int, dict]] = []
@@ -163,7 +175,10 @@ class FigureExtractor:
             for match in pattern.finditer(text):
                 if claim(match):
                     figures.append((match.start(), self._plain_figure(kind, match, sentence_of(match.start()))))
-        for match in self.speedup_zh.finditer(text):
+        zh_factors = list(self.speedup_zh.finditer(text)) + [
+            match for match in self.times_of_zh.finditer(text)
+            if self.speedup_context_zh.search(sentence_of(match.start()))]
+        for match in zh_factors:
             start, end = match.span("factor")
             if claim_span(start, end):
                 figures.append((start, {"kind": "performance", "text": match["factor"], "unit": "x",
@@ -188,6 +203,9 @@ class FigureExtractor:
         number = _number(match["num"])
         if kind == "percent":
             unit = "percentage points" if "point" in match["unit"] or "百分点" in match["unit"] else "%"
+            if match["low"]:
+                return {"kind": kind, "text": match.group(0), "value": _plain(_number(match["low"])),
+                        "value_max": _plain(number), "unit": unit, "sentence": sentence}
             return {"kind": kind, "text": match.group(0), "value": _plain(number), "unit": unit, "sentence": sentence}
         value = number * self.fx.scale(groups.get("scale"))
         unit = match["unit"].lower()

@@ -57,6 +57,36 @@ def test_a_range_that_repeats_currency_and_scale_is_one_figure_with_both_ends(fi
     assert [figure["text"] for figure in figures.extract("Between $20bn and $30m of it.", [0])] == ["$20bn", "$30m"]
 
 
+def test_ranges_with_the_currency_after_or_a_percent_sign_keep_both_ends(figures):
+    found = figures.extract("It plans to spend 15 billion to 20 billion yuan; margins may rise 30-40% or 6-8 percent, "
+                            "from 30% in 2024 to 36%.", [0])
+    assert [(figure["text"], figure["value"], figure.get("value_max")) for figure in found] == [
+        ("15 billion to 20 billion yuan", 15e9, 20e9), ("30-40%", 30, 40), ("6-8 percent", 6, 8),
+        ("30%", 30, None), ("36%", 36, None)]
+
+
+def test_macau_patacas(figures):
+    [figure] = figures.extract("Gaming revenue rose to MOP21.35 billion in March.", [0])
+    assert (figure["text"], figure["currency"], figure["value"]) == ("MOP21.35 billion", "MOP", 21.35e9)
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Alibaba says it delivers 1.5 times the inference throughput of Nvidia's H20.",
+     "1.5 times the inference throughput", 1.5),
+    ("总算力规模突破10EFLOPS。", "10EFLOPS", 10),
+    ("性能是昇腾 910C 的 2 倍。", "2 倍", 2),
+])
+def test_performance_figures(figures, sentence, text, value):
+    assert [(figure["text"], figure["value"]) for figure in figures.extract(sentence, [0])
+            if figure["kind"] == "performance"] == [(text, value)]
+
+
+def test_a_further_chinese_factor_in_a_sentence_about_performance(figures):
+    found = figures.extract("推理性能是上一代的2.5倍，是含光800的8倍以上。收入是去年的2倍。", [0, 27])
+    assert [(figure["text"], figure["value"]) for figure in found if figure["kind"] == "performance"] == [
+        ("2.5倍", 2.5), ("8倍", 8)]
+
+
 @pytest.mark.parametrize("sentence, text, value, currency", MONEY)
 def test_money(figures, sentence, text, value, currency):
     [figure] = [figure for figure in figures.extract(sentence, [0]) if figure["kind"] == "money"]
