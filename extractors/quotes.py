@@ -280,7 +280,8 @@ def _sentence_subject(text: str, paragraph_start: int, position: int, mentions, 
     quotations; a person named elsewhere in a sentence is not whom a later 'he said' means."""
     found = None
     for mention in mentions:
-        if (mention.label == "PERSON" and paragraph_start <= mention.start < position and not _inside(quotes, mention.start)
+        if (mention.label == "PERSON" and paragraph_start <= mention.start < position
+                and not _inside(quotes, mention.start)
                 and not text[_sentence_start(text, paragraph_start, mention.start):mention.start].strip()):
             found = mention.text
     return found

@@ -20,7 +20,12 @@ due on", "would release its next model") is neutral from anyone, an insider incl
 carries no praise; an official is positive when only praising and mixed when praising and
 criticising; a hedge of an unconvinced outsider ("not yet convinced", "we would want to see") is
 a negative cue and flips the hoped-for good news after it; and 'yet' is a contrast only as a
-conjunction, not in "not yet". Cue lists: config/quotes.yaml `stance`."""
+conjunction, not in "not yet".
+
+An outsider's quote is also read with the writer's sentences that lead into it ("Others were more
+cautious.", "Not everyone is convinced ..."): news writing announces which way an outside view goes,
+and a quote with no cue of its own ("Apple will route the most sensitive requests to its own model")
+is otherwise left to the speaker's prior. Cue lists: config/quotes.yaml `stance`."""
 from __future__ import annotations
 
 import re
@@ -122,7 +127,7 @@ class StanceJudge:
             yield (-sign if flipped else sign), offset + start
 
     def stance(self, quote: str, speaker, subject_names: set[str], lead_in: str = "") -> str:
-        """`lead_in` is the writer's sentence before the quote ("Others were more cautious."): for an
+        """`lead_in` is the writer's sentences before the quote ("Others were more cautious."): for an
         outsider its cues count with the quote's, since news writing announces which way an outside
         view goes. An insider or an official has a side of its own whatever the sentence before says."""
         kind = self.speaker_kind(speaker, subject_names)
