@@ -37,9 +37,11 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
-                         r"亿|万|元|美元)", re.IGNORECASE)
+                         r"亿|万|元|美元|个百分点|百分点)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
-                          r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))(?!与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比)")
+                          r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
+                          r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
+                          r"次于|逊于|不及|紧随|紧追))")
 # (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
@@ -84,6 +86,11 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
                        r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
                        r"(?![A-Za-z0-9])))+")
 BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![\w.%]*\d)")
+THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
+                        re.IGNORECASE)
+WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；]\s*", re.IGNORECASE)   # the joint of a contrasted clause
+ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?\s+(?:on|in|at)\s+(?:the\s+)?")   # "89.3 on |CMMLU"
+RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
 # rivals named one after another: "beating DeepSeek-V3.2 and Claude Sonnet 4", "ahead of GPT-5, Gemini 2.5 Pro or Grok 4"
 RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
@@ -136,7 +143,7 @@ class ClaimExtractor:
                                  rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of)\s+", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
-        self.factor_zh = re.compile(r"(?:是|较|比|相比于|相较于|与)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
+        self.factor_zh = re.compile(r"(?:是|为|较|比|相比于|相较于|与)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
                                     r"(?:的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?|"
                                     r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?)"
                                     r"(?P<num>\d+(?:\.\d+)?)倍")
@@ -160,17 +167,26 @@ class ClaimExtractor:
                         if not any(product.start < other.end and other.start < product.end for other in unlisted)]
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
-            clause_subject, claimed, last = None, None, None
+            clause_subject, claimed, last, previous_end = None, None, None, 0
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 # a clause with no benchmark of its own takes the one set before it ("在MMLU-Pro基准测试中，
                 # DeepSeek-V4得分为86.9"), else the sentence's
                 earlier = [mention for mention in benchmarks if mention.end <= start][-1:]
+                subject_before = clause_subject
                 found, clause_subject = self._clause(article, sentence, start, end, inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
                                                      clause_subject, last)
+                if last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last):
+                    # "X produced 41,300 tokens per second, while a system using the H20 managed 33,600": the
+                    # rival's score is the comparator's of the claim before, not a claim of its own
+                    found = [{**last, "comparator": claim["subject"], "comparator_score": claim["score"]}
+                             for claim in found]
+                    claims.remove(last)   # it had no rival; now it has one
+                    clause_subject = subject_before
                 claims.extend(found)
                 last = found[-1] if found else last
+                previous_end = end
                 if found:
                     claimed = clause_subject
             # A name without a version number that the gazetteer does not know ("TechCrunch Sessions") and that
@@ -289,10 +305,12 @@ class ClaimExtractor:
             # a clause with only rivals' scores compares them with the score the sentence gave before
             return [{**last, "comparator": rival.id, "comparator_score": _float(rival_scores[rival.id]["num"])}
                     for rival in named_rivals if rival.id in rival_scores]
-        for number in own:
-            benchmark = min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
+        # "在C-Eval和CMMLU上的准确率分别为93.8%和92.5%", "71.2 and 68.4 on X and Y respectively": in order
+        in_order = len(own) == len(benchmarks) > 1 and RESPECTIVELY.search(text) is not None
+        for index, number in enumerate(own):
+            benchmark = benchmarks[index] if in_order else _benchmark_of(text, number, benchmarks, numbers)
             base = {"kind": "benchmark", "subject": subject.id, "benchmark": benchmark.name,
-                    "score": _float(number["num"]), "unit": "%" if number["unit"] else None, "text": text.strip()}
+                    "score": _float(number["num"]), "unit": _score_unit(text, number), "text": text.strip()}
             for rival in named_rivals or [None]:
                 score = rival_scores.get(rival.id) if rival else None
                 claims.append({**base, "comparator": rival.id if rival else None,
@@ -358,7 +376,7 @@ class ClaimExtractor:
             comparators = [rival.id for rival in chain]
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
-        elif cue.re is self.factor_zh and (cue.group(0).startswith("是") or PREDECESSOR_ZH.search(cue["rival"])):
+        elif cue.re is self.factor_zh and (cue.group(0)[0] in "是为" or PREDECESSOR_ZH.search(cue["rival"])):
             # "是上一代的2.5倍": the rival as written; "较去年增长8倍" grows over a year, not a rival
             comparators = [cue["rival"].strip()] if cue["rival"].strip() else []
         else:
@@ -435,7 +453,9 @@ class ClaimExtractor:
             margin = MARGIN_AFTER.match(sentence, match.end()) or MARGIN_BEFORE.search(sentence[:match.start()])
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
-            if not inside and not year and not margin and not counted and not NOT_A_SCORE.match(sentence, match.end()):
+            throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"
+            if not inside and not year and not margin and (throughput or not counted
+                                                           and not NOT_A_SCORE.match(sentence, match.end())):
                 numbers.append(match)
         return numbers
 
@@ -468,6 +488,35 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
     if not tail or (sentence[mention.end - 1].isdigit() and tail.group(0)[1:2].isdigit()):
         return mention
     return Mention(mention.start, tail.end(), mention.id, mention.kind, sentence[mention.start:tail.end()])
+
+
+def _rival_scores(found: list[dict], last: dict) -> bool:
+    """Claims that only give another model's score on the benchmark of `last`, with no rival of their own."""
+    return bool(found) and all(claim["kind"] == "benchmark" and claim["benchmark"] == last["benchmark"]
+                               and claim["subject"] != last["subject"] and claim["comparator"] is None
+                               and last["comparator"] is None for claim in found)
+
+
+def _score_unit(text: str, number) -> str | None:
+    """'%' for a percentage, 'tokens/s' (or queries/s, samples/s) for a throughput, else None."""
+    if number["unit"]:
+        return "%"
+    throughput = THROUGHPUT.match(text, number.end())
+    return f"{throughput['what'].lower()}/s" if throughput else None
+
+
+def _benchmark_of(text: str, number, benchmarks: list[Mention], numbers) -> Mention:
+    """The benchmark a score is on: the one right after it ("89.3 on CMMLU"), else the last one before
+    it with no other score between ("tops the C-Eval leaderboard with a score of 91.7"), else the
+    nearest."""
+    for benchmark in benchmarks:
+        if ON_BENCHMARK.fullmatch(text, number.end(), benchmark.start):
+            return benchmark
+    before = [benchmark for benchmark in benchmarks if benchmark.end <= number.start()
+              and not any(benchmark.end <= other.start() < number.start() for other in numbers)]
+    if before:
+        return before[-1]
+    return min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
 
 
 def _with_version(sentence: str, mention: Mention) -> Mention:

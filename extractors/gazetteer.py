@@ -88,8 +88,9 @@ class Gazetteer:
                 by_name.setdefault(name, entity)
         names = sorted(by_name, key=len, reverse=True)
         # Latin names inside Chinese text still need word edges ("BIS" is not inside "BISCUIT").
-        alternatives = [re.escape(name) if CJK.search(name) else rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
-                        for name in names]
+        # ("GPT-5" is not the start of "GPT-5.2": that is a variant, read by variant_regex)
+        alternatives = [re.escape(name) if CJK.search(name)
+                        else rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9]|\.\d)" for name in names]
         return re.compile("|".join(alternatives)), by_name
 
 

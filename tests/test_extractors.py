@@ -379,6 +379,19 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Qwen3.6-32B scores 74.5 on LiveCodeBench v6. On Arena-Hard v2, the 32B model's 61.4 beats OpenAI's "
            "GPT-4.1 at 52.6.",
      [("qwen", "LiveCodeBench v6", 74.5, None, None), ("qwen", "Arena-Hard v2", 61.4, "gpt-4.1", 52.6)]),
+    # the benchmark a score is on, else the one it follows
+    ("en", "Zhipu says GLM-5 tops the C-Eval leaderboard with a score of 91.7 and scores 89.3 on CMMLU.",
+     [("glm", "C-Eval", 91.7, None, None), ("glm", "CMMLU", 89.3, None, None)]),
+    # an MLPerf throughput, and the rival's score in a 'while' clause is the comparator's
+    ("en", "In MLPerf Inference v6.0, a Zhenwu 2 system produced 41,300 tokens per second on the Llama 3.1 70B "
+           "server test, while a comparable system using Nvidia's H20 managed 33,600 tokens per second.",
+     [("t-head-ppu", "MLPerf Inference v6.0", 41300.0, "nvidia-h20", 33600.0)]),
+    # scores given in the order of their benchmarks
+    ("zh", "该模型在C-Eval和CMMLU上的准确率分别为93.8%和92.5%。",
+     [("qwen", "C-Eval", 93.8, None, None), ("qwen", "CMMLU", 92.5, None, None)]),
+    # a rival after 略低于 stays with the score; GPT-5.2 is one name in Chinese text; 个百分点 is a margin
+    ("zh", "Qwen3-Max在GPQA Diamond中得分87.2，略低于GPT-5.2的88.4；在LiveCodeBench中得分85.3，领先DeepSeek-V4约4个百分点。",
+     [("qwen", "GPQA Diamond", 87.2, "gpt-5", 88.4), ("qwen", "LiveCodeBench", 85.3, "deepseek", None)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
@@ -413,6 +426,7 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("腾讯发布混元T2。与上一代混元T1相比，新模型的推理速度提升至2倍。", [("hunyuan", "hunyuan", 2.0)]),
     ("百度发布文心5.1。文心5.1的推理速度较文心5.0提升3.2倍。", [("ernie", "ernie", 3.2)]),
     ("昆仑芯P800比H20快2倍。", [("kunlun", "nvidia-h20", 2.0)]),
+    ("平头哥真武PPU的推理性能约为英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     ("真武810E的性能是英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     ("千问3.5的调用量较去年增长8倍。", []),   # growth over a year is no comparison with a rival
 ]
