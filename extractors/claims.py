@@ -31,7 +31,7 @@ SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d
                    r"(?![\w.]*[A-Za-z\d])")
 # A margin is not a score: "2.1 points ahead of GPT-5", "beats it by 3.4 percentage points", "a lead of 2 points".
 MARGIN_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
-                          r"less|better|worse|clear|short|over)\b", re.IGNORECASE)
+                          r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of)\s*$",
                            re.IGNORECASE)
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
@@ -408,10 +408,12 @@ class ClaimExtractor:
                 words = words[1:]
             name = " ".join(words).rstrip(".")
             begin = match.end() - len(" ".join(words))
-            if (not name or not PRODUCT_WORD.search(name) or self.not_product.fullmatch(name)
+            short = article.short_names.get(name) if article is not None else None
+            # a short name of a model named before ("M3" after "MiniMax-M3") even where it looks like a
+            # chip family the patterns rule out ("M3" alone is Apple's)
+            if (not name or not PRODUCT_WORD.search(name) or (self.not_product.fullmatch(name) and not short)
                     or any(begin < other_end and other_start < begin + len(name) for other_start, other_end in taken)):
                 continue
-            short = article.short_names.get(name) if article is not None else None
             if short:   # "V4" after "DeepSeek-V4": the model named before
                 known.append(Mention(begin, begin + len(name), short.id, short.kind, name))
             elif name in self.known_names:

@@ -65,15 +65,18 @@ class Enricher:
                 if ent.label_ not in NUMERIC_LABELS and "\n" not in ent.text]
 
     def _chinese_entities(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
-        """Aliases, then the model and chip variants no alias lists ("Qwen3.5在…"), as in English."""
+        """Aliases and the model and chip variants no alias lists ("Qwen3.5在…"), as in English; where
+        they overlap the longer wins ("MiniMax-M3" the model, not "MiniMax" the company)."""
         pattern, by_name = self.chinese_aliases
-        found = [(match.start(), match.end(), match.group(0), by_name[match.group(0)].label, by_name[match.group(0)].id)
-                 for match in pattern.finditer(text)]
         variants, by_group = self.variants
-        for match in variants.finditer(text):
-            if not any(start < match.end() and match.start() < end for start, end, *_ in found):
-                entity = by_group[match.lastgroup]
-                found.append((match.start(), match.end(), match.group(0), entity.label, entity.id))
+        candidates = [(match.start(), match.end(), match.group(0), by_name[match.group(0)])
+                      for match in pattern.finditer(text)]
+        candidates += [(match.start(), match.end(), match.group(0), by_group[match.lastgroup])
+                       for match in variants.finditer(text)]
+        found = []
+        for start, end, surface, entity in sorted(candidates, key=lambda item: (item[0] - item[1], item[0])):
+            if not any(start < taken_end and taken_start < end for taken_start, taken_end, *_ in found):
+                found.append((start, end, surface, entity.label, entity.id))
         return sorted(found)
 
     def _enrich_doc(self, article: Article, doc, spans) -> EnrichedArticle:

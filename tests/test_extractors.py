@@ -392,6 +392,9 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # a rival after 略低于 stays with the score; GPT-5.2 is one name in Chinese text; 个百分点 is a margin
     ("zh", "Qwen3-Max在GPQA Diamond中得分87.2，略低于GPT-5.2的88.4；在LiveCodeBench中得分85.3，领先DeepSeek-V4约4个百分点。",
      [("qwen", "GPQA Diamond", 87.2, "gpt-5", 88.4), ("qwen", "LiveCodeBench", 85.3, "deepseek", None)]),
+    # a model's full name wins over its maker's inside it; its short name later is the model; 5分差距 is a margin
+    ("zh", "MiniMax发布MiniMax-M3。M3在AIME 2025上得分92.8；在MMMU上得分76.8，与Gemini 3 Pro相比仍有约5分差距。",
+     [("minimax-models", "AIME 2025", 92.8, None, None), ("minimax-models", "MMMU", 76.8, None, None)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
