@@ -90,6 +90,8 @@ THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\
                         re.IGNORECASE)
 WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；]\s*", re.IGNORECASE)   # the joint of a contrasted clause
 ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?\s+(?:on|in|at)\s+(?:the\s+)?")   # "89.3 on |CMMLU"
+SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
 # rivals named one after another: "beating DeepSeek-V3.2 and Claude Sonnet 4", "ahead of GPT-5, Gemini 2.5 Pro or Grok 4"
@@ -229,6 +231,9 @@ class ClaimExtractor:
                 and OBJECT_BEFORE.search(text[pronoun.end():own[0].start])
                 and self._referred(article, text, start, stop, inherited) is not None):
             own = []   # "it was trained on H800 chips": the name is an object, the subject is "it"
+        if (own and SETTING_BEFORE.search(text, start, own[0].start) and "," in text[own[0].end:stop]
+                and self._referred(article, text, own[0].end, stop, inherited) is not None):
+            own = []   # "on a node of eight H200s, the 397B model generated ...": the chips are the setting
         if own:   # the clause's first model or chip is its subject ("the PPU lags the H100 but beats the H20")
             subject, rivals = own[0], [product for product in products if product.start > own[0].start]
         else:
@@ -238,6 +243,8 @@ class ClaimExtractor:
             preposed = self._after_preposed_score(text, stop, products)
             if subject is None and preposed is not None:
                 subject, rivals = preposed, [product for product in products if product.start > preposed.start]
+            if subject is None and self._scores_for_it(text, stop, end):
+                subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
@@ -273,6 +280,11 @@ class ClaimExtractor:
                 between = text[stop:product.start]
                 return None if self.comparator_cues.search(between) or self.parity_cues.search(between) else product
         return None
+
+    def _scores_for_it(self, text, stop, end) -> bool:
+        """The scores are given 'for the model' (or 'by it') after them, in the clause."""
+        return any(SCORES_FOR.search(text, max(stop, match.start() - 12), match.start())
+                   for match in self.coreference.finditer(text, stop, end))
 
     @staticmethod
     def _list_item(text, start, benchmark) -> bool:
@@ -447,9 +459,9 @@ class ClaimExtractor:
     def _numbers(self, sentence: str, mentions: list[Mention]):
         numbers = []
         for match in SCORE.finditer(sentence):
-            # part of a name ("Qwen2.5-72B", "GPT 5"), not a score after one ("DeepSeek-V3.1的88.4")
+            # part of a name ("Qwen2.5-72B", "GPT 5"), not a score after one ("DeepSeek-V3.1的88.4", "on MMLU-Pro 85.6")
             inside = any(mention.start <= match.start() < mention.end
-                         or mention.end <= match.start() <= mention.end + 1
+                         or mention.kind != "benchmark" and mention.end <= match.start() <= mention.end + 1
                          and sentence[mention.end:match.start()] in ("", "-", " ", "_", "/") for mention in mentions)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             margin = MARGIN_AFTER.match(sentence, match.end()) or MARGIN_BEFORE.search(sentence[:match.start()])

@@ -395,6 +395,11 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # a model's full name wins over its maker's inside it; its short name later is the model; 5分差距 is a margin
     ("zh", "MiniMax发布MiniMax-M3。M3在AIME 2025上得分92.8；在MMMU上得分76.8，与Gemini 3 Pro相比仍有约5分差距。",
      [("minimax-models", "AIME 2025", 92.8, None, None), ("minimax-models", "MMMU", 76.8, None, None)]),
+    # a score right after its benchmark; scores given "for the model" after them
+    ("en", "Qwen3-Max reaches 94.3 on AIME 2025, and on MMLU-Pro 85.6.",
+     [("qwen", "AIME 2025", 94.3, None, None), ("qwen", "MMLU-Pro", 85.6, None, None)]),
+    ("en", "Alibaba released Qwen3-Max. Alibaba claims a score of 68.9 on BFCL v4 for the model.",
+     [("qwen", "BFCL v4", 68.9, None, None)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
@@ -467,3 +472,10 @@ def test_the_writers_lead_in_says_which_way_an_outside_view_goes(enricher):
     article = enrich_text(enricher, "Alibaba and Apple", body)
     assert [(quote["speaker"], quote["stance"]) for quote in article.quotes] == [
         ("Richard Lam", "negative"), ("Olivia Chan", "positive")]
+
+
+def test_chips_in_a_setting_are_not_the_subject_of_a_speed_up(enricher):
+    body = ("Alibaba released Qwen3.6-397B. In my own tests on a rented node of eight H200s, the 397B model generated "
+            "about 2.4 times as many tokens per second as Llama 4 Maverick.")
+    claims = enrich_text(enricher, "Qwen3.6 review", body).claims
+    assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in claims] == [("qwen", "llama", 2.4)]
