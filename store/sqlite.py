@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -15,6 +16,23 @@ from pathlib import Path
 from newsmon.errors import NewsmonError
 from pipeline.records import EnrichedArticle, PageHints, RawPage, iso_utc
 from store.migrations import migrate
+
+
+def _use_wal(db: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Switch a file to WAL. Processes opening a new file at once (parallel crawls) race for the switch,
+    and SQLite answers the losers 'database is locked' at once, without waiting as it does for writes:
+    they try again until the file is in WAL mode or `patience` seconds have passed."""
+    deadline = time.monotonic() + patience
+    delay = 0.01
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def now_iso() -> str:
@@ -28,7 +46,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self.db)
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
