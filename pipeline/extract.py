@@ -30,7 +30,8 @@ TITLE_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")   # words, and
 HEADLINE_OVERLAP = 0.4     # share of the shorter title's words an <h1> must have to be the headline
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
-             "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
+             "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "article.published",
+             "article_date_original", "publish-date", "publish_date", "published_time", "original-publish-date")
 CJK = re.compile(r"[\u3400-\u9fff]")
 CHINA = ZoneInfo("Asia/Shanghai")
 

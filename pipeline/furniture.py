@@ -16,6 +16,7 @@ import yaml
 from config import DATA_DIR
 
 BULLET = re.compile(r"^\s*[-•*▪·]\s+\S")
+HEADLINE_WITHIN = 3     # paragraphs at the top where a repeated headline is furniture
 WORD = re.compile(r"\w+")
 
 
@@ -31,17 +32,20 @@ def drop_furniture(text: str, title: str) -> str:
     """The main text without furniture paragraphs; the text unchanged when nothing else would be left."""
     lines, headings = _rules()
     paragraphs = [line for line in text.split("\n") if line.strip()]
-    kept, in_summary, started = [], False, False
+    kept, summary, started = [], None, False
     for index, paragraph in enumerate(paragraphs):
         stripped = paragraph.strip()
         if headings.fullmatch(stripped.rstrip(":：")):
-            in_summary = True   # the bullets under it are the summary, not the story
+            summary = index   # what follows is the summary, not the story
             continue
-        if BULLET.match(stripped) and (in_summary or not started):
+        if BULLET.match(stripped) and (summary is not None or not started):
             continue   # summary bullets above the story's first paragraph, or under a summary heading
-        in_summary = False
-        if not started and _same_words(stripped, title):
-            continue   # the headline again, as the body's first line
+        if summary == index - 1:
+            summary = None
+            continue   # a summary written as one paragraph under its heading ("摘要")
+        summary = None
+        if index < HEADLINE_WITHIN and _same_words(stripped, title):
+            continue   # the headline again, among the body's first lines (after a channel name)
         if lines.fullmatch(stripped):
             continue
         started = True

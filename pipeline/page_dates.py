@@ -84,9 +84,9 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
     in `zone`), from one walk over the page."""
     labelled, unlabelled = [], []
     for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4"):
-        marked = DATE_MARKUP.search(" ".join(filter(None, (element.get("class"), element.get("id"),
-                                                          element.get("itemprop"), element.get("data-testid"),
-                                                          element.get("data-qa")))))
+        marked = element.tag == "time" or DATE_MARKUP.search(" ".join(filter(None, (
+            element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-testid"),
+            element.get("data-qa")))))
         # cheap tests first: this runs over every element of pages whose markup gave no time
         if not marked and not PUBLISHED_LABEL.search(element.text or ""):
             continue
@@ -96,10 +96,14 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         label = PUBLISHED_LABEL.search(text)
         if _inside_skipped(element):
             continue
+        updated = UPDATED_LABEL.search(text)
         if label:
             text = _published_part(text, label)
-        elif UPDATED_LABEL.search(text):
-            continue
+        elif updated:
+            # "April 14, 2026 5:30 am ET Updated April 14, 2026 9:12 am ET": the time before the update
+            text = text[:updated.start()].strip(" |·-")
+            if not YEAR.search(text):
+                continue
         (labelled if label else unlabelled).append(text)
     lines = labelled + unlabelled
     timed = next((moment for moment in (parse_shown(text, zone) for text in lines) if moment), None)

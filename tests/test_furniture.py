@@ -41,11 +41,23 @@ def test_chinese_editor_lines_disclaimers_and_promos_are_dropped_but_news_of_an_
         "海量资讯、精准解读，尽在新浪财经APP",
         "责任编辑：刘珊",
         "（原标题：千问App月活突破2亿，阿里Qwen3.6“不为刷榜”）",
+        "【文/观察者网 吴立群】",
+        "一凡 发自 凹非寺",
+        "量子位 | 公众号 QbitAI",
+        "— 完 —",
+        "本文系观察者网独家稿件，未经授权，不得转载。",
+        "关注观察者网微信guanchacn，每日阅读趣味文章。",
+        "市场有风险，投资需谨慎。本文不构成个人投资建议。",
         "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担",
         "下载“证券时报”官方APP，或关注官方微信公众号，即可随时了解股市动态。",
     ])
     assert drop_furniture(text, "阿里巴巴提高AI投入").split("\n") == [
         "阿里巴巴宣布将AI基础设施投入提高至4800亿元。", "下载千问App的用户已超过1亿。"]
+
+
+def test_a_headline_after_a_channel_name_and_a_one_paragraph_summary_are_dropped():
+    text = "\n".join(["产业", "小米MiMo-V2正式发布", "摘要", "大摩上调阿里目标价至185港元。", "小米周二发布MiMo-V2。"])
+    assert drop_furniture(text, "小米MiMo-V2正式发布").split("\n") == ["产业", "小米周二发布MiMo-V2。"]
 
 
 def test_text_that_is_all_furniture_is_kept_rather_than_emptied():
