@@ -56,7 +56,7 @@ UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|th
 RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)\s*$")   # "61.8 versus 52.4"
 RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "GPT-5 at 41.7%"
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
-RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|['’]s(?:\s+(?:score|result)\s+of)?\s+|\(\s*|,?\s+(?:scored|scores|posted|"
+RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|为|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:scored|scores|posted|"
                              r"reached|achieved|managed|got)\s+(?:only\s+|just\s+)?)$")
 # the subject position: a pronoun or "the model" before a name that is the object ("it was trained on H800 chips"),
 # unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
@@ -88,7 +88,13 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
 BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![\w.%]*\d)")
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
-WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；]\s*", re.IGNORECASE)   # the joint of a contrasted clause
+# the joint of a clause that gives a rival's score: ", while GPT-5 scored 81.3", "；", "，GPT-5.2为86.9"
+WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；，]\s*", re.IGNORECASE)
+SCORELINE = re.compile(r"\s*(?:%|per ?cent)?\s+to\s+\d")
+RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher|smaller|larger|fewer|better|worse)\b",
+                            re.IGNORECASE)
+FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down)"
+                          r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
 ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?\s+(?:on|in|at)\s+(?:the\s+)?")   # "89.3 on |CMMLU"
 SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
@@ -464,11 +470,16 @@ class ClaimExtractor:
                          or mention.kind != "benchmark" and mention.end <= match.start() <= mention.end + 1
                          and sentence[mention.end:match.start()] in ("", "-", " ", "_", "/") for mention in mentions)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
-            margin = MARGIN_AFTER.match(sentence, match.end()) or MARGIN_BEFORE.search(sentence[:match.start()])
+            # a margin ("by 2.1 points"), but "outscored Claude by 93.9 to 92.1" is a scoreline
+            margin = MARGIN_AFTER.match(sentence, match.end()) or (
+                MARGIN_BEFORE.search(sentence[:match.start()]) and not SCORELINE.match(sentence, match.end()))
+            # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
+            relative = bool(match["unit"]) and RELATIVE_AFTER.match(sentence, match.end()) is not None
+            former = FORMER_SCORE.search(sentence, max(0, match.start() - 40), match.start()) is not None
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
             throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"
-            if not inside and not year and not margin and (throughput or not counted
+            if not inside and not year and not margin and not relative and not former and (throughput or not counted
                                                            and not NOT_A_SCORE.match(sentence, match.end())):
                 numbers.append(match)
         return numbers

@@ -400,6 +400,14 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "AIME 2025", 94.3, None, None), ("qwen", "MMLU-Pro", 85.6, None, None)]),
     ("en", "Alibaba released Qwen3-Max. Alibaba claims a score of 68.9 on BFCL v4 for the model.",
      [("qwen", "BFCL v4", 68.9, None, None)]),
+    # a scoreline is no margin; a former score and a relative difference are no scores
+    ("en", "In HumanEval, Qwen3.6-Coder outscored Claude Sonnet 4.5 by 93.9 to 92.1.",
+     [("qwen", "HumanEval", 93.9, "claude", 92.1)]),
+    ("en", "Qwen3.6-Max's MMLU-Pro score rose to 88.0 from 85.3.", [("qwen", "MMLU-Pro", 88.0, None, None)]),
+    ("en", "Alibaba says Qwen3.6-Max is 40% cheaper than GPT-5.2 on MMLU-Pro workloads.", []),
+    # Chinese rival scores in fullwidth brackets, and a rival's score given after a comma
+    ("zh", "Qwen3.6-Max在C-Eval上取得93.1分的成绩，超越GPT-5.2（90.4分）。", [("qwen", "C-Eval", 93.1, "gpt-5", 90.4)]),
+    ("zh", "Qwen3.6-Max的MMLU-Pro得分为88.0，GPT-5.2为86.9。", [("qwen", "MMLU-Pro", 88.0, "gpt-5", 86.9)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
