@@ -150,6 +150,9 @@ class Enricher:
         company = max(written, key=lambda name: written[name]) if written else None
         entity = self.gazetteer.entities.get(subject)
         names = (entity.names if entity else [subject]) + ([company] if company else [])
+        # its units and products speak for it and are it: "Sun Qiyuan, developer relations lead at Qwen"
+        names += [name for member in (self.gazetteer.family(subject) if entity else []) if member != subject
+                  for name in self.gazetteer.entities[member].names]
         return {name.lower() for name in names} | {name.split()[0].lower() for name in names if name.strip()}, company
 
     def _owner(self, entity_id: str) -> str | None:

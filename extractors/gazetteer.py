@@ -26,6 +26,7 @@ class Entity:
 class Gazetteer:
     def __init__(self, entities: list[Entity]):
         self.entities = {entity.id: entity for entity in entities}
+        self._families: dict[str, list[str]] = {}
 
     @classmethod
     def load(cls, path: str | Path) -> "Gazetteer":
@@ -49,6 +50,12 @@ class Gazetteer:
     def kind(self, entity_id: str | None) -> str | None:
         entity = self.entities.get(entity_id or "")
         return entity.kind if entity else None
+
+    def family(self, entity_id: str) -> list[str]:
+        """The id and every entity whose parent chain leads to it (alibaba -> alibaba-cloud, qwen, t-head ...)."""
+        if entity_id not in self._families:   # once per subject: it walks every entity's chain
+            self._families[entity_id] = [other for other in self.entities if entity_id in self.ancestors(other)]
+        return self._families[entity_id]
 
     def ancestors(self, entity_id: str) -> list[str]:
         """The id itself and every parent up the chain (hanguang-800 -> t-head -> alibaba)."""

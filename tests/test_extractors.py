@@ -487,3 +487,9 @@ def test_chips_in_a_setting_are_not_the_subject_of_a_speed_up(enricher):
             "about 2.4 times as many tokens per second as Llama 4 Maverick.")
     claims = enrich_text(enricher, "Qwen3.6 review", body).claims
     assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in claims] == [("qwen", "llama", 2.4)]
+
+
+def test_the_subjects_family_holds_its_units_and_products(enricher):
+    family = set(enricher.gazetteer.family("alibaba"))
+    assert {"alibaba", "alibaba-cloud", "qwen", "t-head", "t-head-ppu", "taobao", "dingtalk"} <= family
+    assert not {"ant-group", "alipay", "tencent", "deepseek"} & family   # an affiliate and rivals are not Alibaba
