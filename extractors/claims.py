@@ -28,11 +28,12 @@ from extractors.patterns import phrase_regex
 
 SUBJECT_KINDS = {"model", "chip"}
 SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?per ?cent|\s?percent)?"
-                   r"(?![\w.]*[A-Za-z\d])")
+                   r"(?![A-Za-z0-9_.]*[A-Za-z\d])")   # ASCII runs: CJK characters are \w too
 # A margin is not a score: "2.1 points ahead of GPT-5", "beats it by 3.4 percentage points", "a lead of 2 points".
 MARGIN_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
-MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of)\s*$",
+MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
+                           r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先)\s*$",
                            re.IGNORECASE)
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
@@ -68,7 +69,7 @@ BENCHMARK_LIKE = re.compile(r"[A-Z0-9-]")
 UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|hits|record\w*|got|gets|managed|"
                                   r"earn\w*|at|of)\s+(?:a\s+score\s+of\s+|only\s+|just\s+|about\s+)?"
                                   rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+)?{BENCHMARK_NAME}"
-                                  r"(?![\w.-]*\d)")
+                                  r"(?![A-Za-z0-9_.-]*\d)")
 UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
@@ -85,7 +86,7 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
                        r"(?:Pro|Max|Plus|Turbo|Flash|Ultra|Mini|mini|Nano|nano|Lite|Thinking|Instruct|Preview|Exp|Heavy|"
                        r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
                        r"(?![A-Za-z0-9])))+")
-BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![\w.%]*\d)")
+BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![A-Za-z0-9_.%]*\d)")
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
 # the joint of a clause that gives a rival's score: ", while GPT-5 scored 81.3", "；", "，GPT-5.2为86.9"
@@ -151,7 +152,7 @@ class ClaimExtractor:
                                  rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of)\s+", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
-        self.factor_zh = re.compile(r"(?:是|为|较|比|相比于|相较于|与)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
+        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|比|相比于|相较于|与)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
                                     r"(?:的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?|"
                                     r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?)"
                                     r"(?P<num>\d+(?:\.\d+)?)倍")
@@ -394,7 +395,7 @@ class ClaimExtractor:
             comparators = [rival.id for rival in chain]
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
-        elif cue.re is self.factor_zh and (cue.group(0)[0] in "是为" or PREDECESSOR_ZH.search(cue["rival"])):
+        elif cue.re is self.factor_zh and (cue.group(0)[0] in "是为达" or PREDECESSOR_ZH.search(cue["rival"])):
             # "是上一代的2.5倍": the rival as written; "较去年增长8倍" grows over a year, not a rival
             comparators = [cue["rival"].strip()] if cue["rival"].strip() else []
         else:

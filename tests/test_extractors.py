@@ -408,6 +408,12 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # Chinese rival scores in fullwidth brackets, and a rival's score given after a comma
     ("zh", "Qwen3.6-Max在C-Eval上取得93.1分的成绩，超越GPT-5.2（90.4分）。", [("qwen", "C-Eval", 93.1, "gpt-5", 90.4)]),
     ("zh", "Qwen3.6-Max的MMLU-Pro得分为88.0，GPT-5.2为86.9。", [("qwen", "MMLU-Pro", 88.0, "gpt-5", 86.9)]),
+    # in Chinese every character is a word character: "95.1分的成绩在AIME" is no name, "v2上得分" no version run
+    ("zh", "Qwen3-Max以95.1分的成绩在AIME 2025中排名第一，超过Gemini 3 Pro（94.0分）。",
+     [("qwen", "AIME 2025", 95.1, "gemini", 94.0)]),
+    ("zh", "Qwen3-Max在LiveCodeBench v6和HumanEval上分别取得83.4分和95.2分。",
+     [("qwen", "LiveCodeBench v6", 83.4, None, None), ("qwen", "HumanEval", 95.2, None, None)]),
+    ("zh", "Qwen3-Max在Arena-Hard v2上得分72.3，相比上一代提升11分。", [("qwen", "Arena-Hard v2", 72.3, None, None)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
@@ -443,6 +449,7 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("百度发布文心5.1。文心5.1的推理速度较文心5.0提升3.2倍。", [("ernie", "ernie", 3.2)]),
     ("昆仑芯P800比H20快2倍。", [("kunlun", "nvidia-h20", 2.0)]),
     ("平头哥真武PPU的推理性能约为英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
+    ("平头哥真武PPU的推理性能达到英伟达H20的1.2倍。", [("t-head-ppu", "nvidia-h20", 1.2)]),
     ("真武810E的性能是英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     ("千问3.5的调用量较去年增长8倍。", []),   # growth over a year is no comparison with a rival
 ]
