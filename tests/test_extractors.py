@@ -28,8 +28,11 @@ def enricher():
     return Enricher(Settings(topics=topics))
 
 
-def enrich_text(enricher, title: str, body: str):
-    return enricher.enrich([article_from_text(f"{title}\n{body}", "https://example.com/a", "2026-11-28T00:00:00Z")])[0]
+def enrich_text(enricher, title: str, body: str, language: str | None = None):
+    """One article through the Enricher; `language` overrides the detected one ("zh" for short Chinese text)."""
+    article = article_from_text(f"{title}\n{body}", "https://example.com/a", "2026-11-28T00:00:00Z")
+    article.language = language or article.language
+    return enricher.enrich([article])[0]
 
 
 MONEY = [
@@ -281,9 +284,7 @@ def test_claim_patterns(enricher, body, expected):
 def test_chinese_scores_after_chinese_characters(enricher):
     body = ("据阿里巴巴公布的数据,Qwen3-Max在SWE-bench Verified上得分69.6,与Claude Opus 4相当;"
             "在AIME25上得分81.6,高于DeepSeek-V3.1的66.3。阿里巴巴股价上涨5.1%。")
-    article = article_from_text(f"千问\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")
-    article.language = "zh"
-    claims = enricher.enrich([article])[0].claims
+    claims = enrich_text(enricher, "千问", body, "zh").claims
     assert [(claim["kind"], claim["subject"], claim["benchmark"], claim["score"]) for claim in claims] == [
         ("benchmark", "qwen", "SWE-bench Verified", 69.6), ("benchmark", "qwen", "AIME25", 81.6)]
 
@@ -346,9 +347,7 @@ def test_a_quote_holds_what_was_said_not_its_frame(enricher, body, expected):
 
 def test_a_chinese_quote_starts_at_the_words(enricher):
     body = "阿里巴巴集团首席执行官吴泳铭说：“3800亿元的计划是偏保守的。”"
-    article = article_from_text(f"阿里巴巴新闻\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")
-    article.language = "zh"
-    [quote] = enricher.enrich([article])[0].quotes
+    [quote] = enrich_text(enricher, "阿里巴巴新闻", body, "zh").quotes
     assert quote["text"] == "3800亿元的计划是偏保守的。"
 
 
@@ -426,10 +425,8 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
 
 @pytest.mark.parametrize("language, body, expected", BENCHMARK_CLAIMS)
 def test_benchmark_claims_with_their_rivals(enricher, language, body, expected):
-    article = article_from_text(f"Qwen3-Max release\n阿里巴巴发布Qwen3-Max。\n{body}" if language == "zh"
-                                else f"Qwen3-Max release\n{body}", "https://example.com/c", "2026-11-28T00:00:00Z")
-    article.language = language
-    claims = enricher.enrich([article])[0].claims
+    lead = "阿里巴巴发布Qwen3-Max。\n" if language == "zh" else ""
+    claims = enrich_text(enricher, "Qwen3-Max release", lead + body, language).claims
     assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
             for claim in claims] == expected
 
@@ -457,9 +454,7 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
 
 @pytest.mark.parametrize("body, expected", CHINESE_COMPARISONS)
 def test_chinese_speed_up_factors(enricher, body, expected):
-    article = article_from_text(f"芯片与模型\n{body}", "https://example.com/zh", "2026-11-28T00:00:00Z")
-    article.language = "zh"
-    claims = enricher.enrich([article])[0].claims
+    claims = enrich_text(enricher, "芯片与模型", body, "zh").claims
     assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in claims] == expected
 
 
