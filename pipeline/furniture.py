@@ -1,7 +1,8 @@
 """Page furniture left in an article's main text, dropped before extraction: the headline repeated
-as the first paragraph, summary bullets above the first paragraph ("- Cloud revenue up 36%"), a
-summary box ("Takeaways by Bloomberg AI" and its bullets), sign-offs ("Reporting by ...; Editing
-by ..."), and the editor lines, disclaimers and app promos of Chinese portals.
+among the first paragraphs, summary bullets above the first paragraph ("- Cloud revenue up 36%"), a
+summary box ("Takeaways by Bloomberg AI" and its bullets, "摘要" and its paragraph), sign-offs
+("Reporting by ...; Editing by ..."), newsletter boxes, syndication trailers, and the credit lines,
+disclaimers and app promos of Chinese portals.
 
 trafilatura keeps these because they sit inside the article element. They matter beyond the body
 text: a figure in a summary bullet is counted twice, and a repeated headline weighs a passing
