@@ -45,8 +45,9 @@ CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|
                           r"次于|逊于|不及|紧随|紧追))")
 # (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
+# (a decimal after a space is a score, not the name's next word: "K3 41.7 vs. GPT-5.2 38.9")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
-                     r"(?:[- ](?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
+                     r"(?:(?:-|\s(?!\d+\.\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
@@ -75,7 +76,8 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
 UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
 ZH_AGAINST = re.compile(r"与[^，,。；;]{1,20}?相比")   # "与上一代混元T1相比，新模型…": the rival, not the subject
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-CJK_VERSION = re.compile(r"[A-Z]?\d+(?:\.\d+)*[A-Za-z]*(?![A-Za-z0-9.])")   # "混元|T1", "文心|5.0", "千问|3.5"
+# "混元|T1", "文心|5.0", "千问|3.5-Max"
+CJK_VERSION = re.compile(r"[A-Z]?\d+(?:\.\d+)*[A-Za-z]*(?:-[A-Za-z0-9.]+)*(?![A-Za-z0-9.])")
 PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版")
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?[BMT]\s+(?:model|version|variant)\b", re.IGNORECASE)   # "the 32B model"
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
@@ -161,7 +163,7 @@ class ClaimExtractor:
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
         self.rival_intro = re.compile(rf"(?:{self.comparator_cues.pattern}|{self.parity_cues.pattern})\W*"
-                                      rf"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
+                                      rf"(?:both\s+|either\s+)?(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
 
     def extract(self, sentences: list[tuple[str, list[Mention]]]) -> list[dict]:
         """Claims of an article's body, sentence by sentence; subjects carry over by coreference."""
@@ -176,12 +178,13 @@ class ClaimExtractor:
                         if not any(product.start < other.end and other.start < product.end for other in unlisted)]
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
-            clause_subject, claimed, last, previous_end = None, None, None, 0
+            clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
-                # a clause with no benchmark of its own takes the one set before it ("在MMLU-Pro基准测试中，
-                # DeepSeek-V4得分为86.9"), else the sentence's
-                earlier = [mention for mention in benchmarks if mention.end <= start][-1:]
+                # a clause with no benchmark of its own takes those set in the clause before ("在MMLU-Pro基准
+                # 测试中，DeepSeek-V4得分为86.9", "在C-Eval和CMMLU上，X的得分分别为…"), else the sentence's
+                earlier = [mention for mention in benchmarks if previous_start <= mention.start and mention.end <= start
+                           ] or [mention for mention in benchmarks if mention.end <= start][-1:]
                 subject_before = clause_subject
                 found, clause_subject = self._clause(article, sentence, start, end, inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
@@ -195,7 +198,7 @@ class ClaimExtractor:
                     clause_subject = subject_before
                 claims.extend(found)
                 last = found[-1] if found else last
-                previous_end = end
+                previous_start, previous_end = start, end
                 if found:
                     claimed = clause_subject
             # A name without a version number that the gazetteer does not know ("TechCrunch Sessions") and that
@@ -354,6 +357,9 @@ class ClaimExtractor:
         rival = next((rival for rival in reversed(rivals) if 0 <= number.start() - rival.end <= 30), None)
         if rival and RIVAL_SCORE_OWN.fullmatch(text, rival.end, number.start()):
             return rival
+        if (rival and not text[rival.end:number.start()].strip()
+                and RIVAL_SCORE_VERSUS.search(text, max(0, rival.start - 20), rival.start)):
+            return rival   # "K3 41.7 vs. GPT-5.2 38.9": the name, then its score
         rival = rival if rival and number.start() - rival.end <= 12 else None
         if RIVAL_SCORE_AT.search(before) and rival and not re.match(r"\s*(?:versus|vs)", after):
             return rival
@@ -467,9 +473,11 @@ class ClaimExtractor:
         numbers = []
         for match in SCORE.finditer(sentence):
             # part of a name ("Qwen2.5-72B", "GPT 5"), not a score after one ("DeepSeek-V3.1的88.4", "on MMLU-Pro 85.6")
+            # (a space joins only a short whole number to a name: "GPT 5", not "K3 41.7")
+            joined = ("", "-", "_", "/") + ((" ",) if re.fullmatch(r"\d{1,2}", match["num"]) else ())
             inside = any(mention.start <= match.start() < mention.end
                          or mention.kind != "benchmark" and mention.end <= match.start() <= mention.end + 1
-                         and sentence[mention.end:match.start()] in ("", "-", " ", "_", "/") for mention in mentions)
+                         and sentence[mention.end:match.start()] in joined for mention in mentions)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             # a margin ("by 2.1 points"), but "outscored Claude by 93.9 to 92.1" is a scoreline
             margin = MARGIN_AFTER.match(sentence, match.end()) or (
@@ -496,7 +504,8 @@ class _Article:
 
     def remember(self, mention: Mention) -> None:
         """The tails of a model's name, for a later short mention: "DeepSeek-V4" -> "V4"."""
-        parts = re.split(r"[-\s]+", mention.name)
+        # "讯飞星火X2" -> "X2": a Chinese name's Latin version stands for it too
+        parts = re.split(r"[-\s]+|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])", mention.name)
         for index in range(1, len(parts)):
             tail = " ".join(parts[index:])
             if PRODUCT_WORD.search(tail):

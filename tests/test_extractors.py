@@ -413,6 +413,17 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("zh", "Qwen3-Max在LiveCodeBench v6和HumanEval上分别取得83.4分和95.2分。",
      [("qwen", "LiveCodeBench v6", 83.4, None, None), ("qwen", "HumanEval", 95.2, None, None)]),
     ("zh", "Qwen3-Max在Arena-Hard v2上得分72.3，相比上一代提升11分。", [("qwen", "Arena-Hard v2", 72.3, None, None)]),
+    # a chart read out: each name, then its score; rivals after "trails both"
+    ("en", "Moonshot released Kimi K3. Moonshot's chart reads K3 41.7 vs. GPT-5.2 38.9 on Humanity's Last Exam.",
+     [("kimi", "Humanity's Last Exam", 41.7, "gpt-5", 38.9)]),
+    ("en", "Moonshot released Kimi K3. K3's 74.0 on SWE-bench Verified trails both Claude Opus 4.5 and GPT-5.2.",
+     [("kimi", "SWE-bench Verified", 74.0, "claude", None), ("kimi", "SWE-bench Verified", 74.0, "gpt-5", None)]),
+    # a Chinese name's Latin version stands for it later; the benchmarks set before "分别" pair in order;
+    # a version with a hyphen tail ("千问3.6-Max") is one name, its score after 的 the rival's
+    ("zh", "科大讯飞发布讯飞星火X2。在C-Eval和CMMLU上，星火X2的得分分别为92.1和91.4。",
+     [("iflytek-spark", "C-Eval", 92.1, None, None), ("iflytek-spark", "CMMLU", 91.4, None, None)]),
+    ("zh", "在SuperCLUE榜单中，Qwen3-Max以78.6分位列第二，领先千问3.6-Max的77.9分。",
+     [("qwen", "SuperCLUE", 78.6, "qwen", 77.9)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
