@@ -241,9 +241,13 @@ class ClaimExtractor:
                 and OBJECT_BEFORE.search(text[pronoun.end():own[0].start])
                 and self._referred(article, text, start, stop, inherited) is not None):
             own = []   # "it was trained on H800 chips": the name is an object, the subject is "it"
-        if (own and SETTING_BEFORE.search(text, start, own[0].start) and "," in text[own[0].end:stop]
-                and self._referred(article, text, own[0].end, stop, inherited) is not None):
-            own = []   # "on a node of eight H200s, the 397B model generated ...": the chips are the setting
+        if own and SETTING_BEFORE.search(text, start, own[0].start) and "," in text[own[0].end:stop]:
+            # "on a node of eight H200s, the 397B model generated ...", "on DeepSeek's V3.2 model, a server
+            # with eight Ascend 960 chips generated ...": what the test ran on is the setting, not the subject
+            if len(own) > 1 and "," in text[own[0].end:own[1].start]:
+                own = own[1:]
+            elif self._referred(article, text, own[0].end, stop, inherited) is not None:
+                own = []
         if own:   # the clause's first model or chip is its subject ("the PPU lags the H100 but beats the H20")
             subject, rivals = own[0], [product for product in products if product.start > own[0].start]
         else:
@@ -255,6 +259,9 @@ class ClaimExtractor:
                 subject, rivals = preposed, [product for product in products if product.start > preposed.start]
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
+        if subject is not None:   # "Claude's results ... lists Claude Opus 4.5 at 80.9": the subject named again
+            rivals = [rival for rival in rivals if not (rival.id == subject.id and (
+                rival.name.startswith(subject.name) or subject.name.startswith(rival.name)))]
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:

@@ -424,6 +424,9 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("iflytek-spark", "C-Eval", 92.1, None, None), ("iflytek-spark", "CMMLU", 91.4, None, None)]),
     ("zh", "在SuperCLUE榜单中，Qwen3-Max以78.6分位列第二，领先千问3.6-Max的77.9分。",
      [("qwen", "SuperCLUE", 78.6, "qwen", 77.9)]),
+    # the subject named again in full is not its own rival
+    ("en", "The company did not print Claude's results, so I looked them up: Anthropic lists Claude Opus 4.5 at 80.9 "
+           "on SWE-bench Verified.", [("claude", "SWE-bench Verified", 80.9, None, None)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
@@ -493,6 +496,13 @@ def test_the_writers_lead_in_says_which_way_an_outside_view_goes(enricher):
     article = enrich_text(enricher, "Alibaba and Apple", body)
     assert [(quote["speaker"], quote["stance"]) for quote in article.quotes] == [
         ("Richard Lam", "negative"), ("Olivia Chan", "positive")]
+
+
+def test_the_model_a_test_ran_on_is_the_setting_not_the_subject(enricher):
+    body = ("In a test Huawei ran on DeepSeek's V3.2 model, a server with eight Ascend 960 chips generated 14,200 "
+            "tokens per second, roughly on par with a comparable Nvidia H200 system.")
+    claims = enrich_text(enricher, "Huawei Ascend 960", body).claims
+    assert [(claim["subject"], claim["comparator"]) for claim in claims] == [("huawei-ascend", "nvidia-h200")]
 
 
 def test_chips_in_a_setting_are_not_the_subject_of_a_speed_up(enricher):
