@@ -364,9 +364,9 @@ class ClaimExtractor:
         rival = next((rival for rival in reversed(rivals) if 0 <= number.start() - rival.end <= 30), None)
         if rival and RIVAL_SCORE_OWN.fullmatch(text, rival.end, number.start()):
             return rival
-        if (rival and not text[rival.end:number.start()].strip()
-                and RIVAL_SCORE_VERSUS.search(text, max(0, rival.start - 20), rival.start)):
-            return rival   # "K3 41.7 vs. GPT-5.2 38.9": the name, then its score
+        if rival and not text[rival.end:number.start()].strip() and (
+                "." in number["num"] or RIVAL_SCORE_VERSUS.search(text, max(0, rival.start - 20), rival.start)):
+            return rival   # "K3 41.7 vs. GPT-5.2 38.9", "Gemini 3 Pro 88.4, GPT-5.2 87.0": the name, then its score
         rival = rival if rival and number.start() - rival.end <= 12 else None
         if RIVAL_SCORE_AT.search(before) and rival and not re.match(r"\s*(?:versus|vs)", after):
             return rival

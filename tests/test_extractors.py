@@ -424,6 +424,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("iflytek-spark", "C-Eval", 92.1, None, None), ("iflytek-spark", "CMMLU", 91.4, None, None)]),
     ("zh", "在SuperCLUE榜单中，Qwen3-Max以78.6分位列第二，领先千问3.6-Max的77.9分。",
      [("qwen", "SuperCLUE", 78.6, "qwen", 77.9)]),
+    # a results line: each name, then its score; a tie is parity
+    ("en", "GPQA Diamond: Qwen3.7-Max 86.9, Gemini 3 Pro 88.4, GPT-5.2 87.0.",
+     [("qwen", "GPQA Diamond", 86.9, "gemini", 88.4), ("qwen", "GPQA Diamond", 86.9, "gpt-5", 87.0)]),
+    ("en", "Qwen3.7-Max ties GPT-5.2 on MMLU-Pro at 87.0.", [("qwen", "MMLU-Pro", 87.0, "gpt-5", None)]),
     # the subject named again in full is not its own rival
     ("en", "The company did not print Claude's results, so I looked them up: Anthropic lists Claude Opus 4.5 at 80.9 "
            "on SWE-bench Verified.", [("claude", "SWE-bench Verified", 80.9, None, None)]),
