@@ -192,9 +192,11 @@ class ClaimExtractor:
                 if last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last):
                     # "X produced 41,300 tokens per second, while a system using the H20 managed 33,600": the
                     # rival's score is the comparator's of the claim before, not a claim of its own
+                    had_rival = last["comparator"] is not None
                     found = [{**last, "comparator": claim["subject"], "comparator_score": claim["score"]}
                              for claim in found]
-                    claims.remove(last)   # it had no rival; now it has one
+                    if not had_rival:
+                        claims.remove(last)   # it had no rival; now it has one
                     clause_subject = subject_before
                 claims.extend(found)
                 last = found[-1] if found else last
@@ -535,8 +537,8 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
 def _rival_scores(found: list[dict], last: dict) -> bool:
     """Claims that only give another model's score on the benchmark of `last`, with no rival of their own."""
     return bool(found) and all(claim["kind"] == "benchmark" and claim["benchmark"] == last["benchmark"]
-                               and claim["subject"] != last["subject"] and claim["comparator"] is None
-                               and last["comparator"] is None for claim in found)
+                               and claim["subject"] not in (last["subject"], last["comparator"])
+                               and claim["comparator"] is None for claim in found)
 
 
 def _score_unit(text: str, number) -> str | None:

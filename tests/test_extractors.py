@@ -431,6 +431,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # the subject named again in full is not its own rival
     ("en", "The company did not print Claude's results, so I looked them up: Anthropic lists Claude Opus 4.5 at 80.9 "
            "on SWE-bench Verified.", [("claude", "SWE-bench Verified", 80.9, None, None)]),
+    # rivals' scores after a comma, one after another; a rival after 仅次于 without a score
+    ("zh", "Qwen3-Max在AIME 2026中拿下95.1分，Gemini 3 Pro为93.8分，DeepSeek-V4为92.0分。",
+     [("qwen", "AIME 2026", 95.1, "gemini", 93.8), ("qwen", "AIME 2026", 95.1, "deepseek", 92.0)]),
+    ("zh", "Qwen3-Max的GPQA Diamond得分为86.9，仅次于Gemini 3 Pro。", [("qwen", "GPQA Diamond", 86.9, "gemini", None)]),
     # a model variant no alias lists, inside Chinese text
     ("zh", "阿里巴巴表示，Qwen3.5在GPQA Diamond上得分84.5。", [("qwen", "GPQA Diamond", 84.5, None, None)]),
     # a rival's score after 的; parity in Chinese after a score; a clause takes the benchmark set before it
@@ -465,6 +469,7 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("昆仑芯P800比H20快2倍。", [("kunlun", "nvidia-h20", 2.0)]),
     ("平头哥真武PPU的推理性能约为英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     ("平头哥真武PPU的推理性能达到英伟达H20的1.2倍。", [("t-head-ppu", "nvidia-h20", 1.2)]),
+    ("真武920的推理吞吐量是真武810E的3倍。", [("t-head-ppu", "t-head-ppu", 3.0)]),
     ("真武810E的性能是英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     ("千问3.5的调用量较去年增长8倍。", []),   # growth over a year is no comparison with a rival
 ]
