@@ -487,6 +487,7 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("Baidu's cloud growth is falling behind its competitors.", "negative"),
     ("Margin pressure would ease in the second half.", "positive"),
     ("The market is too pessimistic about the cloud business.", "positive"),
+    ("These are the company's own numbers, and nobody outside it has checked them.", "negative"),
 ])
 def test_stance_reads_whom_a_cue_is_about(quote, expected):
     from extractors.speakers import Speaker
@@ -525,3 +526,13 @@ def test_the_subjects_family_holds_its_units_and_products(enricher):
     family = set(enricher.gazetteer.family("alibaba"))
     assert {"alibaba", "alibaba-cloud", "qwen", "t-head", "t-head-ppu", "taobao", "dingtalk"} <= family
     assert not {"ant-group", "alipay", "tencent", "deepseek"} & family   # an affiliate and rivals are not Alibaba
+
+
+def test_an_official_who_only_watches_and_declines_to_comment_is_neutral():
+    from extractors.speakers import Speaker
+    from extractors.stance import StanceJudge
+
+    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+    department = Speaker("U.S. Commerce Department", None, "U.S. Commerce Department", "org", True)
+    quote = 'the department "continues to monitor Huawei\'s capabilities closely" and declined to comment further.'
+    assert judge.stance(quote, department, {"huawei"}) == "neutral"
