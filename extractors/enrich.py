@@ -150,10 +150,12 @@ class Enricher:
         company = max(written, key=lambda name: written[name]) if written else None
         entity = self.gazetteer.entities.get(subject)
         names = (entity.names if entity else [subject]) + ([company] if company else [])
-        # its units and products speak for it and are it: "Sun Qiyuan, developer relations lead at Qwen"
-        names += [name for member in (self.gazetteer.family(subject) if entity else []) if member != subject
-                  for name in self.gazetteer.entities[member].names]
-        return {name.lower() for name in names} | {name.split()[0].lower() for name in names if name.strip()}, company
+        own = {name.lower() for name in names} | {name.split()[0].lower() for name in names if name.strip()}
+        # its units and products speak for it and are it ("Sun Qiyuan, developer relations lead at Qwen"), by
+        # their whole names only: the first word of "Wan 2.1" is no name of Alibaba's
+        family = {name.lower() for member in (self.gazetteer.family(subject) if entity else []) if member != subject
+                  for name in self.gazetteer.entities[member].names}
+        return own | family, company
 
     def _owner(self, entity_id: str) -> str | None:
         """The organisation an entity is or belongs to by its gazetteer parents (a T-Head chip ->
