@@ -174,8 +174,7 @@ class ClaimExtractor:
             benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
             unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks)
             # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
-            products = [product for product in products
-                        if not any(product.start < other.end and other.start < product.end for other in unlisted)]
+            products = [product for product in products if not _overlaps(product.start, product.end, unlisted)]
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
             clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
@@ -435,7 +434,7 @@ class ClaimExtractor:
         # "published by the Qwen team": a model's name naming the people who make it is no mention of the model
         known = [_with_tail(sentence, mention) for mention in mentions if mention.kind in SUBJECT_KINDS
                  and not MAKERS_AFTER.match(sentence, mention.end)]
-        taken = [(mention.start, mention.end) for mention in mentions + known]
+        taken = mentions + known
         for match in PRODUCT.finditer(sentence):
             words = match.group(0).split()
             while words and words[0] in OPENERS:
@@ -446,7 +445,7 @@ class ClaimExtractor:
             # a short name of a model named before ("M3" after "MiniMax-M3") even where it looks like a
             # chip family the patterns rule out ("M3" alone is Apple's)
             if (not name or not PRODUCT_WORD.search(name) or (self.not_product.fullmatch(name) and not short)
-                    or any(begin < other_end and other_start < begin + len(name) for other_start, other_end in taken)):
+                    or _overlaps(begin, begin + len(name), taken)):
                 continue
             if short:   # "V4" after "DeepSeek-V4": the model named before
                 known.append(Mention(begin, begin + len(name), short.id, short.kind, name))
@@ -456,8 +455,7 @@ class ClaimExtractor:
                 known.append(Mention(begin, begin + len(name), name, "product", name))
         for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
             short = article.short_names.get(match.group(0)) if article is not None else None
-            taken = [(mention.start, mention.end) for mention in mentions + known]
-            if short and not any(match.start() < b and a < match.end() for a, b in taken):
+            if short and not _overlaps(match.start(), match.end(), mentions + known):
                 known.append(Mention(match.start(), match.end(), short.id, short.kind, match.group(0)))
         return sorted(known, key=lambda mention: mention.start)
 
@@ -473,7 +471,7 @@ class ClaimExtractor:
                 name = match["name"]
                 if (len(name) < 3 or not BENCHMARK_LIKE.search(name[1:]) or self.not_product.fullmatch(name)
                         or name in self.known_names
-                        or any(start < other.end and other.start < end for other in taken + found)):
+                        or _overlaps(start, end, taken + found)):
                     continue
                 found.append(_with_version(sentence, Mention(start, end, name, "benchmark", name)))
         return found
@@ -570,6 +568,11 @@ def _with_version(sentence: str, mention: Mention) -> Mention:
     if not version:
         return mention
     return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
+
+
+def _overlaps(start: int, end: int, mentions) -> bool:
+    """Whether the span start..end shares a character with any of the mentions."""
+    return any(start < mention.end and mention.start < end for mention in mentions)
 
 
 def _float(text: str) -> float:
