@@ -35,6 +35,8 @@ MARGIN_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|b
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先)\s*$",
                            re.IGNORECASE)
+# "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
+MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?$")
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
@@ -55,11 +57,17 @@ OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+)?(?:for|by|from)\s+")
 UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
-RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)\s*$")   # "61.8 versus 52.4"
+# "61.8 versus 52.4", "74.2 against the Anthropic model's 77.9": the rival named before, described again
+RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)"
+                                r"(?:\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)?\s*$")
 RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "GPT-5 at 41.7%"
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
-RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|为|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:scored|scores|posted|"
-                             r"reached|achieved|managed|got)\s+(?:only\s+|just\s+)?)$")
+# "GPT-5, which scored 88.4"
+RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|为|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:which\s+|that\s+)?"
+                             r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?)$")
+# a rival opening the clause before its subject: "Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0)"
+RIVAL_OPENER = re.compile(r"\s*(?:against|compared\s+(?:with|to)|unlike|relative\s+to|versus|next\s+to)\s+"
+                          r"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
 # the subject position: a pronoun or "the model" before a name that is the object ("it was trained on H800 chips"),
 # unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
 OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|like|via|to|in)\s+"
@@ -178,6 +186,7 @@ class ClaimExtractor:
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
             clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
+            opening_rivals = []   # "与GPT-5相比，千问3.5……高出2.3分，达到77.5": the rival of every later clause
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 # a clause with no benchmark of its own takes those set in the clause before ("在MMLU-Pro基准
@@ -185,9 +194,10 @@ class ClaimExtractor:
                 earlier = [mention for mention in benchmarks if previous_start <= mention.start and mention.end <= start
                            ] or [mention for mention in benchmarks if mention.end <= start][-1:]
                 subject_before = clause_subject
-                found, clause_subject = self._clause(article, sentence, start, end, inside(products),
+                found, clause_subject = self._clause(article, sentence, start, end, opening_rivals + inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
                                                      clause_subject, last)
+                opening_rivals += [product for product in inside(products) if self._opens_against(sentence, start, product)]
                 if last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last):
                     # "X produced 41,300 tokens per second, while a system using the H20 managed 33,600": the
                     # rival's score is the comparator's of the claim before, not a claim of its own
@@ -224,6 +234,10 @@ class ClaimExtractor:
         text = sentence[:end]
         # "与上一代混元T1相比，新模型的速度提升至2倍": the rival comes first and the subject after it
         against = [match.span() for match in ZH_AGAINST.finditer(text, start)]
+        # "Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0)": the subject comes after the rival
+        clause_products = [product for product in products if product.start >= start]
+        if clause_products and RIVAL_OPENER.fullmatch(text, start, clause_products[0].start):
+            against.append((start, clause_products[0].end))
         cues = [match.start() for match in self.comparator_cues.finditer(text, start)
                 if not any(a <= match.start() < b for a, b in against)]
         triggers = self._triggers(sentence, start, end)
@@ -233,7 +247,7 @@ class ClaimExtractor:
         # "在千问大模型推理任务中的表现与H20相当": a model named in the setting ("in the X task") is not the
         # clause's subject; the chip the sentence is about is.
         settings = [match.span() for match in ZH_SETTING.finditer(text, start, stop)] + against
-        own = [product for product in products if product.start < stop
+        own = [product for product in clause_products if product.start < stop
                and not any(a <= product.start < b for a, b in settings)]
         pronoun = self.coreference.search(text, start, own[0].start) if own else None
         if (pronoun and pronoun.group(0).lower() not in POSSESSIVE
@@ -250,7 +264,8 @@ class ClaimExtractor:
             elif self._referred(article, text, own[0].end, stop, inherited) is not None:
                 own = []
         if own:   # the clause's first model or chip is its subject ("the PPU lags the H100 but beats the H20")
-            subject, rivals = own[0], [product for product in products if product.start > own[0].start]
+            subject, rivals = own[0], [product for product in products if product.start > own[0].start
+                                       or product.start < start]
         else:
             subject, rivals = self._referred(article, text, start, stop, inherited), products
             if subject is None and benchmarks and self._list_item(text, start, benchmarks[0]):
@@ -261,8 +276,7 @@ class ClaimExtractor:
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
         if subject is not None:   # "Claude's results ... lists Claude Opus 4.5 at 80.9": the subject named again
-            rivals = [rival for rival in rivals if not (rival.id == subject.id and (
-                rival.name.startswith(subject.name) or subject.name.startswith(rival.name)))]
+            rivals = [rival for rival in rivals if not (rival.id == subject.id and _same_model(rival.name, subject.name))]
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
@@ -281,6 +295,12 @@ class ClaimExtractor:
                     seen.add(comparison["comparator"])
                     comparisons.append(comparison)
         return comparisons, subject
+
+    @staticmethod
+    def _opens_against(sentence, start, product) -> bool:
+        """A rival named first, as what the rest is measured against: "与GPT-5相比，", "Against DeepSeek-V3.2, "."""
+        return (any(match.start() <= product.start < match.end() for match in ZH_AGAINST.finditer(sentence, start))
+                or RIVAL_OPENER.fullmatch(sentence, start, product.start) is not None)
 
     def _triggers(self, sentence, start, end) -> list:
         found = [match for pattern in (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues,
@@ -324,7 +344,7 @@ class ClaimExtractor:
             if owner is None:
                 own.append(number)
             else:
-                rival_scores.setdefault(owner.id, number)
+                rival_scores.setdefault(owner.id, []).append(number)
                 if owner not in rivals:
                     unnamed.append(owner)
         named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
@@ -333,7 +353,7 @@ class ClaimExtractor:
         if not own and last is not None and last["kind"] == "benchmark" and last["subject"] == subject.id:
             # "78.4% on SWE-bench Verified, ahead of GPT-5's 74.9%, but behind Claude Opus 4.5 at 80.9%":
             # a clause with only rivals' scores compares them with the score the sentence gave before
-            return [{**last, "comparator": rival.id, "comparator_score": _float(rival_scores[rival.id]["num"])}
+            return [{**last, "comparator": rival.id, "comparator_score": _float(rival_scores[rival.id][0]["num"])}
                     for rival in named_rivals if rival.id in rival_scores]
         # "在C-Eval和CMMLU上的准确率分别为93.8%和92.5%", "71.2 and 68.4 on X and Y respectively": in order
         in_order = len(own) == len(benchmarks) > 1 and RESPECTIVELY.search(text) is not None
@@ -342,7 +362,9 @@ class ClaimExtractor:
             base = {"kind": "benchmark", "subject": subject.id, "benchmark": benchmark.name,
                     "score": _float(number["num"]), "unit": _score_unit(text, number), "text": text.strip()}
             for rival in named_rivals or [None]:
-                score = rival_scores.get(rival.id) if rival else None
+                # "MMLU-Pro (86.1 vs 85.0) and GPQA Diamond (80.2 vs 79.9)": the rival's score nearest this one
+                scores = rival_scores.get(rival.id, []) if rival else []
+                score = min(scores, key=lambda score: abs(score.start() - number.start()), default=None)
                 claims.append({**base, "comparator": rival.id if rival else None,
                                "comparator_score": _float(score["num"]) if score else None})
         return claims
@@ -380,6 +402,8 @@ class ClaimExtractor:
             return True
         if any(match.start("rival") <= rival.start < match.end("rival") for match in self.parity_zh.finditer(text)):
             return True   # "74.8分，与GPT-5相当"
+        if any(match.start() <= rival.start < match.end() for match in ZH_AGAINST.finditer(text)):
+            return True   # "与GPT-5相比，千问3.5……得分高出2.3分"
         before = [other for other in rivals if other.end <= rival.start]
         return bool(before) and RIVAL_CHAIN.fullmatch(text, before[-1].end, rival.start) is not None \
             and self._introduced(text, before[-1], rivals)
@@ -395,8 +419,9 @@ class ClaimExtractor:
         elif cue.re is self.bare_factor:   # "is cheaper than Ernie 4.5 and responds 1.8 times faster"
             after = [rival for rival in rivals if rival.end <= cue.start() and self._introduced(sentence, rival)][-1:]
         else:
-            after = [rival for rival in rivals
-                     if cue.end() <= rival.start < limit and (factor or rival.start - cue.end() <= 25)]
+            after = [rival for rival in rivals if cue.end() <= rival.start < limit]
+            if after and not factor and after[0].start - cue.end() > 25:
+                after = []   # the first rival stands right after its cue, the others follow it in a chain
         chain = after[:1]
         for rival in after[1:]:   # "outperforms Kimi K2 and DeepSeek-V3": one claim per rival
             if not RIVAL_CHAIN.fullmatch(sentence, chain[-1].end, rival.start):
@@ -488,7 +513,8 @@ class ClaimExtractor:
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             # a margin ("by 2.1 points"), but "outscored Claude by 93.9 to 92.1" is a scoreline
             margin = MARGIN_AFTER.match(sentence, match.end()) or (
-                MARGIN_BEFORE.search(sentence[:match.start()]) and not SCORELINE.match(sentence, match.end()))
+                MARGIN_BEFORE.search(sentence[:match.start()]) and not SCORELINE.match(sentence, match.end())) or (
+                sentence.startswith("分", match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
             # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
             relative = bool(match["unit"]) and RELATIVE_AFTER.match(sentence, match.end()) is not None
             former = FORMER_SCORE.search(sentence, max(0, match.start() - 40), match.start()) is not None
@@ -568,6 +594,13 @@ def _with_version(sentence: str, mention: Mention) -> Mention:
     if not version:
         return mention
     return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
+
+
+def _same_model(one: str, other: str) -> bool:
+    """The same model named twice, fully or by its family ("Claude" and "Claude Opus 4.5"), but not two versions of
+    it ("Qwen3" and "Qwen3.5", "Qwen3" and "Qwen3-Max")."""
+    shorter, longer = sorted((one, other), key=len)
+    return longer.startswith(shorter) and (len(longer) == len(shorter) or longer[len(shorter)].isspace())
 
 
 def _overlaps(start: int, end: int, mentions) -> bool:

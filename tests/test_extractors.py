@@ -247,6 +247,15 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
      [("comparison", "qwen", "kimi", None), ("comparison", "qwen", "deepseek-v3", None)]),
     ("Qwen3-Coder outperforms Kimi K2 on agentic coding, a field DeepSeek-V3 also targets.",
      [("comparison", "qwen", "kimi", None)]),
+    ("Qwen3.5 outperforms both Llama 4 Maverick and Mistral Large 3 on every benchmark Alibaba published.",
+     [("comparison", "qwen", "llama", None), ("comparison", "qwen", "mistral", None)]),
+    # another version of the same family is a rival, the same model named again is not
+    ("Qwen3.5 runs 1.8x faster than Qwen3 on the same hardware.", [("comparison", "qwen", "qwen", 1.8)]),
+    # parity and superiority in other words; a factor of tokens per second; a lead in downloads is no claim
+    ("The Zhenwu 810E is competitive with Nvidia's H20 and processes 2.4 times more tokens per second than the A100.",
+     [("comparison", "t-head-ppu", "nvidia-h20", None), ("comparison", "t-head-ppu", "nvidia-a100", 2.4)]),
+    ("Alibaba claims Qwen3.5 is superior to DeepSeek-V3.2 in reasoning.", [("comparison", "qwen", "deepseek-v3", None)]),
+    ("Qwen2.5-72B remains the most fine-tuned base model, ahead of Llama-3.1-8B.", []),
     ("GLM-4.6 tops SWE-bench Verified with 68.0, beating DeepSeek-V3.2 and Claude Sonnet 4.",
      [("benchmark", "glm", "SWE-bench Verified", 68.0)] * 2),
     # the version words after a known name are part of it, not a score
@@ -393,7 +402,7 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "GPQA Diamond", 87.2, "gpt-5", 88.4), ("qwen", "LiveCodeBench", 85.3, "deepseek", None)]),
     # a model's full name wins over its maker's inside it; its short name later is the model; 5分差距 is a margin
     ("zh", "MiniMax发布MiniMax-M3。M3在AIME 2025上得分92.8；在MMMU上得分76.8，与Gemini 3 Pro相比仍有约5分差距。",
-     [("minimax-models", "AIME 2025", 92.8, None, None), ("minimax-models", "MMMU", 76.8, None, None)]),
+     [("minimax-models", "AIME 2025", 92.8, None, None), ("minimax-models", "MMMU", 76.8, "gemini", None)]),
     # a score right after its benchmark; scores given "for the model" after them
     ("en", "Qwen3-Max reaches 94.3 on AIME 2025, and on MMLU-Pro 85.6.",
      [("qwen", "AIME 2025", 94.3, None, None), ("qwen", "MMLU-Pro", 85.6, None, None)]),
@@ -442,6 +451,18 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("zh", "Qwen3-Max在LiveCodeBench上取得74.8分，与GPT-5相当。", [("qwen", "LiveCodeBench", 74.8, "gpt-5", None)]),
     ("zh", "在MMLU-Pro基准测试中，Qwen3-Max得分为86.9，高于GPT-5.1的85.4；在SWE-bench Verified上，Qwen3-Max得分74.2%。",
      [("qwen", "MMLU-Pro", 86.9, "gpt-5", 85.4), ("qwen", "SWE-bench Verified", 74.2, None, None)]),
+    # a rival's score in a relative clause, or after the rival described again
+    ("en", "Qwen3-VL's 85.3 on MathVista puts it ahead of Gemini 2.5 Pro, which scored 82.7.",
+     [("qwen", "MathVista", 85.3, "gemini", 82.7)]),
+    ("en", "Alibaba released Qwen3.5. On LiveCodeBench, the model trails Claude Opus 4.5, scoring 74.2 against the Anthropic model's 77.9.",
+     [("qwen", "LiveCodeBench", 74.2, "claude", 77.9)]),
+    # a rival opening the sentence; each of its scores goes with the subject's nearest one
+    ("en", "Alibaba released Qwen3.5. Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0) and GPQA Diamond (80.2 vs 79.9).",
+     [("qwen", "MMLU-Pro", 86.1, "deepseek-v3", 85.0), ("qwen", "GPQA Diamond", 80.2, "deepseek-v3", 79.9)]),
+    ("zh", "与GPT-5相比，千问3.5在SWE-bench Verified上的得分高出2.3分，达到77.5。",
+     [("qwen", "SWE-bench Verified", 77.5, "gpt-5", None)]),
+    # a margin over a rival named between the cue and the number is no score
+    ("zh", "Qwen3.5-Max在GPQA Diamond测试中得分为81.4，领先GPT-5约1.2分。", [("qwen", "GPQA Diamond", 81.4, "gpt-5", None)]),
 ]
 
 
