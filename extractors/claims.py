@@ -55,6 +55,7 @@ PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
 # "54.9% for GPT-5", "the 74.9% posted by OpenAI's GPT-5"
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+)?(?:for|by|from)\s+")
+THE_SCORE_OF = re.compile(r"\s*(?:%|per ?cent)?\s+of\s+")   # "well above the 65.8 of Kimi K2"
 UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
 # "61.8 versus 52.4", "74.2 against the Anthropic model's 77.9": the rival named before, described again
@@ -64,7 +65,9 @@ RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
 # "GPT-5, which scored 88.4"
 RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|为|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:which\s+|that\s+)?"
-                             r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?)$")
+                             r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?|"
+                             r"\s+(?:remains?|remained|is|was|stays?|stayed|sits?|sat|comes?\s+in|came\s+in|finished|"
+                             r"ranks?|ranked)\s+(?:[a-z]+\s+){0,2}?(?:at|with)\s+)$")   # "Claude remains ahead at 63.1%"
 # a rival opening the clause before its subject: "Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0)"
 RIVAL_OPENER = re.compile(r"\s*(?:against|compared\s+(?:with|to)|unlike|relative\s+to|versus|next\s+to)\s+"
                           r"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
@@ -104,7 +107,9 @@ WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；，]\s*", re.IGNORECASE)
 SCORELINE = re.compile(r"\s*(?:%|per ?cent)?\s+to\s+\d")
 RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher|smaller|larger|fewer|better|worse)\b",
                             re.IGNORECASE)
-FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down)"
+# "rose to 88.0 from 85.3", "improved its Arena-Hard v2 score to 88.2 from 79.5"
+FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down|"
+                          r"raised|lifted|pushed|boosted)(?:\s+[^\s,;]+){0,5}?"
                           r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
 ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?\s+(?:on|in|at)\s+(?:the\s+)?")   # "89.3 on |CMMLU"
 SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -372,7 +377,7 @@ class ClaimExtractor:
     def _score_owner(self, text, number, previous, rivals):
         """The rival a score belongs to: "GPT-5 at 41.7%", "54.9% for GPT-5", "61.8 versus 52.4"."""
         after = text[number.end():number.end() + 30]
-        if RIVAL_SCORE_AFTER.match(after):
+        if RIVAL_SCORE_AFTER.match(after) or (THE_SCORE_OF.match(after) and text.endswith("the ", 0, number.start())):
             rival = next((rival for rival in rivals if number.end() < rival.start <= number.end() + 30), None)
             if rival:
                 return rival
@@ -517,7 +522,7 @@ class ClaimExtractor:
                 sentence.startswith("分", match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
             # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
             relative = bool(match["unit"]) and RELATIVE_AFTER.match(sentence, match.end()) is not None
-            former = FORMER_SCORE.search(sentence, max(0, match.start() - 40), match.start()) is not None
+            former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
             throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"

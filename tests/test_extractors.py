@@ -463,6 +463,12 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "SWE-bench Verified", 77.5, "gpt-5", None)]),
     # a margin over a rival named between the cue and the number is no score
     ("zh", "Qwen3.5-Max在GPQA Diamond测试中得分为81.4，领先GPT-5约1.2分。", [("qwen", "GPQA Diamond", 81.4, "gpt-5", None)]),
+    # a rival ahead 'at' its score; 'the 65.8 of Kimi K2'; the subject's own former score is no claim
+    ("en", "Qwen3.5-Max notched 61.2% on Terminal-Bench 2.0, though Claude Opus 4.5 remains ahead at 63.1%.",
+     [("qwen", "Terminal-Bench 2.0", 61.2, "claude", 63.1)]),
+    ("en", "Qwen3.5-Max gets 70.2 on SWE-bench Verified, well above the 65.8 of Kimi K2.",
+     [("qwen", "SWE-bench Verified", 70.2, "kimi", 65.8)]),
+    ("en", "Qwen3.5-Max improved its Arena-Hard v2 score to 88.2 from 79.5.", [("qwen", "Arena-Hard v2", 88.2, None, None)]),
 ]
 
 
