@@ -43,7 +43,7 @@ NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x
                          r"亿|万|元|美元|个百分点|百分点)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
                           r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
-                          r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
+                          r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
                           r"次于|逊于|不及|紧随|紧追))")
 # (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
@@ -108,6 +108,9 @@ SCORELINE = re.compile(r"\s*(?:%|per ?cent)?\s+to\s+\d")
 RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher|smaller|larger|fewer|better|worse)\b",
                             re.IGNORECASE)
 # "rose to 88.0 from 85.3", "improved its Arena-Hard v2 score to 88.2 from 79.5"
+# "从79.5提升至88.2": the old score; "从上一代的79.5提升至88.2" is the predecessor's (RIVAL_FROM_ZH)
+FORMER_SCORE_ZH = re.compile(r"\s*分?(?:提升|提高|上升|增加|跃升|升)(?:至|到)")
+RIVAL_FROM_ZH = re.compile(r"从(?P<rival>[^，,。；;\d]{1,12}?)的\s*$")
 FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down|"
                           r"raised|lifted|pushed|boosted)(?:\s+[^\s,;]+){0,5}?"
                           r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
@@ -167,11 +170,14 @@ class ClaimExtractor:
                                  rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of)\s+", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
-        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|比|相比于|相较于|与)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
+        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|比|相比于|相较于|与|相当于)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
                                     r"(?:的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?|"
                                     r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?)"
                                     r"(?P<num>\d+(?:\.\d+)?)倍")
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
+        # better than a rival, no factor: "比上一代快40%", "比第二名豆包高出1.1分", "比H20更强"
+        self.better_zh = re.compile(r"(?:比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
+                                    r"(?:快|高|强|好|优)(?:出|了)?(?=\s*(?:约|近)?\d|更|[,，。；;]|$)")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
@@ -309,10 +315,10 @@ class ClaimExtractor:
 
     def _triggers(self, sentence, start, end) -> list:
         found = [match for pattern in (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues,
-                                       self.bare_factor)
+                                       self.bare_factor, self.better_zh)
                  for match in pattern.finditer(sentence, start, end)]
         order = {self.factor: 0, self.factor_zh: 1, self.parity_cues: 2, self.parity_zh: 3, self.better_cues: 4,
-                 self.bare_factor: 5}
+                 self.bare_factor: 5, self.better_zh: 6}
         return sorted(found, key=lambda match: (match.start(), order[match.re]))
 
     def _after_preposed_score(self, text, stop, products):
@@ -381,7 +387,8 @@ class ClaimExtractor:
             rival = next((rival for rival in rivals if number.end() < rival.start <= number.end() + 30), None)
             if rival:
                 return rival
-        unnamed = UNNAMED_RIVAL.match(text, number.end())
+        unnamed = UNNAMED_RIVAL.match(text, number.end()) or (
+            FORMER_SCORE_ZH.match(text, number.end()) and RIVAL_FROM_ZH.search(text, 0, number.start()))
         if unnamed:   # "compared with 86.4 for its predecessor": the rival as written
             return Mention(unnamed.start("rival"), unnamed.end("rival"), unnamed["rival"], "product", unnamed["rival"])
         before = text[max(0, number.start() - 40):number.start()]
@@ -405,8 +412,9 @@ class ClaimExtractor:
         such a rival in a list ("beating DeepSeek-V3.2 and Claude Sonnet 4")."""
         if self.rival_intro.search(text, max(0, rival.start - 40), rival.start) is not None:
             return True
-        if any(match.start("rival") <= rival.start < match.end("rival") for match in self.parity_zh.finditer(text)):
-            return True   # "74.8分，与GPT-5相当"
+        if any(match.start("rival") <= rival.start < match.end("rival")
+               for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(text)):
+            return True   # "74.8分，与GPT-5相当", "比第二名豆包高出1.1分"
         if any(match.start() <= rival.start < match.end() for match in ZH_AGAINST.finditer(text)):
             return True   # "与GPT-5相比，千问3.5……得分高出2.3分"
         before = [other for other in rivals if other.end <= rival.start]
@@ -419,7 +427,7 @@ class ClaimExtractor:
         cue = triggers[0]
         limit = end if limit is None else limit
         factor = cue if cue.re in (self.factor, self.factor_zh, self.bare_factor) else None
-        if cue.re in (self.factor_zh, self.parity_zh):
+        if cue.re in (self.factor_zh, self.parity_zh, self.better_zh):
             after = [rival for rival in rivals if cue.start("rival") <= rival.start < cue.end("rival")]
         elif cue.re is self.bare_factor:   # "is cheaper than Ernie 4.5 and responds 1.8 times faster"
             after = [rival for rival in rivals if rival.end <= cue.start() and self._introduced(sentence, rival)][-1:]
@@ -432,15 +440,16 @@ class ClaimExtractor:
             if not RIVAL_CHAIN.fullmatch(sentence, chain[-1].end, rival.start):
                 break
             chain.append(rival)
-        if after and after[0].kind == "product" and cue.re not in (self.factor_zh, self.bare_factor):
+        if after and after[0].kind == "product" and cue.re not in (self.factor_zh, self.bare_factor, self.better_zh):
             comparators = [sentence[cue.end():after[0].end].strip()]   # as written: "Nvidia's NVL144"
             comparators += [rival.id for rival in chain[1:]]
         elif after:
             comparators = [rival.id for rival in chain]
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
-        elif cue.re is self.factor_zh and (cue.group(0)[0] in "是为达" or PREDECESSOR_ZH.search(cue["rival"])):
-            # "是上一代的2.5倍": the rival as written; "较去年增长8倍" grows over a year, not a rival
+        elif (cue.re is self.factor_zh and cue.group(0)[0] in "是为达") or (
+                cue.re in (self.factor_zh, self.better_zh) and PREDECESSOR_ZH.search(cue["rival"])):
+            # "是上一代的2.5倍", "比上一代快40%": the rival as written; "较去年增长8倍" grows over a year, not a rival
             comparators = [cue["rival"].strip()] if cue["rival"].strip() else []
         else:
             return []
@@ -522,7 +531,8 @@ class ClaimExtractor:
                 sentence.startswith("分", match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
             # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
             relative = bool(match["unit"]) and RELATIVE_AFTER.match(sentence, match.end()) is not None
-            former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None
+            former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None or (
+                sentence.endswith("从", 0, match.start()) and FORMER_SCORE_ZH.match(sentence, match.end()) is not None)
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
             throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"

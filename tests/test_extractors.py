@@ -469,6 +469,11 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Qwen3.5-Max gets 70.2 on SWE-bench Verified, well above the 65.8 of Kimi K2.",
      [("qwen", "SWE-bench Verified", 70.2, "kimi", 65.8)]),
     ("en", "Qwen3.5-Max improved its Arena-Hard v2 score to 88.2 from 79.5.", [("qwen", "Arena-Hard v2", 88.2, None, None)]),
+    ("zh", "千问3.5-Max在Arena-Hard v2上的得分从79.5提升至88.2。", [("qwen", "Arena-Hard v2", 88.2, None, None)]),
+    ("zh", "千问3.5-Max在Arena-Hard v2上的得分从上一代的79.5提升至88.2。",
+     [("qwen", "Arena-Hard v2", 88.2, "上一代", 79.5)]),
+    # a rival after 比 stays with the score
+    ("zh", "Qwen3.5-Max在C-Eval上以93.5分排名第一，比第二名豆包高出1.1分。", [("qwen", "C-Eval", 93.5, "doubao", None)]),
 ]
 
 
@@ -499,6 +504,11 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("真武920的推理吞吐量是真武810E的3倍。", [("t-head-ppu", "t-head-ppu", 3.0)]),
     ("真武810E的性能是英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     ("千问3.5的调用量较去年增长8倍。", []),   # growth over a year is no comparison with a rival
+    ("平头哥发布真武810E。该芯片每秒处理的请求相当于H20的1.3倍。", [("t-head-ppu", "nvidia-h20", 1.3)]),
+    # better by a percent, or with no figure: a comparison with no factor; a year is still no rival
+    ("千问3.5发布。该模型的推理速度比上一代快40%。", [("qwen", "上一代", None)]),
+    ("昆仑芯P800比H20更强。", [("kunlun", "nvidia-h20", None)]),
+    ("千问3.5的收入比去年高出20%。", []),
 ]
 
 
