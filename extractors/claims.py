@@ -167,7 +167,10 @@ class ClaimExtractor:
         words = "|".join(re.escape(word) for word in sorted(rules["factor_words"], key=len, reverse=True))
         nouns = "|".join(re.escape(word) for word in sorted(rules["factor_nouns"], key=len, reverse=True))
         self.factor = re.compile(rf"(?<![\w.]){FACTOR}(?:(?:{words})(?:\s+[\w-]+){{0,3}}?\s+(?:than|as)|"
-                                 rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of)\s+", re.IGNORECASE)
+                                 rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of|(?:that|those)\s+of)\s+", re.IGNORECASE)
+        # "double that of X" compares performance only when a measure of it comes first ("INT8 performance of 1,200
+        # TOPS is double that of"), not a power draw ("puts the draw at five times that of the Nvidia system")
+        self.measure_before = re.compile(rf"\b(?:{nouns}|TOPS|[TPE]?FLOPS|tokens|inference|training)\b", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
         self.factor_zh = re.compile(r"(?:是|为|达到|达|较|比|相比于|相较于|与|相当于)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
@@ -316,7 +319,9 @@ class ClaimExtractor:
     def _triggers(self, sentence, start, end) -> list:
         found = [match for pattern in (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues,
                                        self.bare_factor, self.better_zh)
-                 for match in pattern.finditer(sentence, start, end)]
+                 for match in pattern.finditer(sentence, start, end)
+                 if not (pattern is self.factor and re.search(r"\b(?:that|those)\s+of\s+$", match.group(0))
+                         and not self.measure_before.search(sentence, max(start, match.start() - 60), match.start()))]
         order = {self.factor: 0, self.factor_zh: 1, self.parity_cues: 2, self.parity_zh: 3, self.better_cues: 4,
                  self.bare_factor: 5, self.better_zh: 6}
         return sorted(found, key=lambda match: (match.start(), order[match.re]))

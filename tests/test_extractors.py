@@ -255,6 +255,12 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
     ("The Zhenwu 810E is competitive with Nvidia's H20 and processes 2.4 times more tokens per second than the A100.",
      [("comparison", "t-head-ppu", "nvidia-h20", None), ("comparison", "t-head-ppu", "nvidia-a100", 2.4)]),
     ("Alibaba claims Qwen3.5 is superior to DeepSeek-V3.2 in reasoning.", [("comparison", "qwen", "deepseek-v3", None)]),
+    # a factor of a measure named before it; a power draw is no performance; a percent gives no factor
+    ("The PPU's INT8 performance of 1,200 TOPS is double that of the Hanguang 800.",
+     [("comparison", "t-head-ppu", "hanguang-800", 2.0)]),
+    ("The Zhenwu 810E cluster draws roughly five times that of the H20 system.", []),
+    ("Measured per watt, the Zhenwu 810E is 40% more efficient than the Ascend 910C.",
+     [("comparison", "t-head-ppu", "huawei-ascend-910c", None)]),
     ("Qwen2.5-72B remains the most fine-tuned base model, ahead of Llama-3.1-8B.", []),
     ("GLM-4.6 tops SWE-bench Verified with 68.0, beating DeepSeek-V3.2 and Claude Sonnet 4.",
      [("benchmark", "glm", "SWE-bench Verified", 68.0)] * 2),
