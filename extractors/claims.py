@@ -40,7 +40,8 @@ MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
-                         r"亿|万|元|美元|个百分点|百分点)", re.IGNORECASE)
+                         r"亿|万|元|美元|个百分点|百分点|[TPEG]?FLOPS\b|TOPS\b|petaflops|exaflops|teraflops|GB/s|TB/s|W\b|"
+                         r"watts|nm\b|纳米)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
                           r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
                           r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
@@ -64,17 +65,22 @@ RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\
 RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "GPT-5 at 41.7%"
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
 # "GPT-5, which scored 88.4"
-RIVAL_SCORE_OWN = re.compile(r"\s*(?:的|为|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:which\s+|that\s+)?"
+# "DeepSeek-V4: 74.5", "H20服务器的每秒10570个Token"
+RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的(?:每秒)?|为|[:：]\s*|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:which\s+|that\s+)?"
                              r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?|"
                              r"\s+(?:remains?|remained|is|was|stays?|stayed|sits?|sat|comes?\s+in|came\s+in|finished|"
                              r"ranks?|ranked)\s+(?:[a-z]+\s+){0,2}?(?:at|with)\s+)$")   # "Claude remains ahead at 63.1%"
 # a rival opening the clause before its subject: "Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0)"
 RIVAL_OPENER = re.compile(r"\s*(?:against|compared\s+(?:with|to)|unlike|relative\s+to|versus|next\s+to)\s+"
                           r"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
+# words that may stand before a comparator cue opening a clause: "but (just) short of GPT-5.2 at 93.1"
+CLAUSE_LEAD = re.compile(r"[\s,]*(?:(?:but|and|yet|though|although|while|whereas|still|well|just|slightly|narrowly|far|"
+                         r"also|only|comfortably|clearly|roughly|about)\s+)*", re.IGNORECASE)
 # the subject position: a pronoun or "the model" before a name that is the object ("it was trained on H800 chips"),
 # unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
 OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|like|via|to|in)\s+"
-                           r"(?:\w+['’]s\s+|the\s+|its\s+|[\d,.]+\s+\w+\s+)?$", re.IGNORECASE)
+                           r"(?:\w+['’]s\s+|the\s+|its\s+|[\d,.]+\s+\w+\s+)?$|"
+                           r"(?:与|和|跟|同|比|较)(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]+)?\s*$", re.IGNORECASE)   # "该芯片与华为昇腾950"
 # benchmarks the gazetteer does not list (ClaimExtractor._unlisted_benchmarks)
 BENCHMARK_NAME = r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*)"
 BENCHMARK_LIKE = re.compile(r"[A-Z0-9-]")
@@ -90,12 +96,20 @@ CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # "混元|T1", "文心|5.0", "千问|3.5-Max"
 CJK_VERSION = re.compile(r"[A-Z]?\d+(?:\.\d+)*[A-Za-z]*(?:-[A-Za-z0-9.]+)*(?![A-Za-z0-9.])")
 PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版")
+# a predecessor written as such, which a name given before stands for ("较上一代Qwen3.8-Max-Thinking", "its predecessor,
+# the Hanguang 800"): a later "上一代" or "its predecessor" is that model
+PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
+NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
+# "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
+DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|gives|gave|makes|made|means|comes)\b")
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?[BMT]\s+(?:model|version|variant)\b", re.IGNORECASE)   # "the 32B model"
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
 POSSESSIVE = {"its", "其", "their"}
 # the rest of a model's name after the part the gazetteer knows: "Claude| Opus 4.6", "Gemini| 3.1 Pro", "Grok| 4.1 Fast"
 NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)(?:\.\d)?[A-Za-z]*(?![\d.]*\s?%|\d)|"
+                       # a chip's model number: "Zhenwu| 920", not "Zhenwu 1,250 TFLOPS" or "Qwen 235 billion"
+                       r"\d{3,4}[A-Z]*(?![\d.,%]|\s?(?:per|billion|million|thousand|tokens|[TPEG]?FLOPS|TOPS|GB|TB|W)\b)|"
                        r"(?:Pro|Max|Plus|Turbo|Flash|Ultra|Mini|mini|Nano|nano|Lite|Thinking|Instruct|Preview|Exp|Heavy|"
                        r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
                        r"(?![A-Za-z0-9])))+")
@@ -123,6 +137,7 @@ PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
 RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
 LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
+SCORE_ATTACHED = re.compile(r"\s+(?:score|result)\s+of\s+|\s*[,:：]\s*")   # "a DocVQA score of 96.5", "ChartQA, 90.1"
 LIST_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—])\s*(?=\d)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
@@ -132,9 +147,13 @@ SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compar
                             r"whereas|without|points?|pts|percent|per|out|of|over|under|above|below|than|ahead|behind|"
                             r"respectively|overall|pass@\d|which|when|as|after|before|this|that|the|a|an|its|"
                             r"their|according|up|down|higher|lower|beating|topping|surpassing|trailing|edging|beats|beat|tops|"
-                            r"trails|leads|edges|outperforms|surpasses|is|was|puts|put|places)\b",
+                            r"trails|leads|edges|outperforms|surpasses|is|was|puts|put|places|posted|scored|recorded|"
+                            r"achieved|reached|managed|set|by)\b",
                             re.IGNORECASE)
-ZH_SETTING = re.compile(r"在[^，,。；;]{1,30}?(?:中|上|里|方面)")
+ZH_SETTING = re.compile(r"在[^，,。；;]{1,40}?(?:中|上|里|方面|下)")
+LIST_JOINT = re.compile(r"[;；]")
+RANK_BEFORE = re.compile(r"(?:第|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
+RANK_AFTER = re.compile(r"\s?(?:名|位)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
           r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
 WORD_FACTORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -161,13 +180,21 @@ class ClaimExtractor:
             if entity.kind in SUBJECT_KINDS:
                 for name in entity.names:
                     self.known_names.setdefault(name, (entity.id, entity.kind))
+        self.names_by_first_word: dict[str, list[str]] = {}
+        for name in sorted(self.known_names, key=len, reverse=True):
+            self.names_by_first_word.setdefault(name.split()[0], []).append(name)
         self.comparator_cues = phrase_regex(rules["comparator_cues"])
         self.parity_cues = phrase_regex(rules["parity_cues"])
         self.better_cues = phrase_regex(rules["better_cues"])
         words = "|".join(re.escape(word) for word in sorted(rules["factor_words"], key=len, reverse=True))
         nouns = "|".join(re.escape(word) for word in sorted(rules["factor_nouns"], key=len, reverse=True))
         self.factor = re.compile(rf"(?<![\w.]){FACTOR}(?:(?:{words})(?:\s+[\w-]+){{0,3}}?\s+(?:than|as)|"
-                                 rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of|(?:that|those)\s+of)\s+", re.IGNORECASE)
+                                 rf"the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of|(?:that|those)\s+of|"
+                                 # "2.3 times the H20 system's throughput": the rival inside, after "the"
+                                 rf"the(?=\s+(?:[\w-]+\s+){{0,3}}?[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b))\s+",
+                                 re.IGNORECASE)
+        # "roughly 1.6x Huawei's Ascend 910C": a factor with the rival right after it
+        self.factor_of_rival = re.compile(rf"(?<![\w.]){FACTOR}(?=(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?[A-Z])")
         # "double that of X" compares performance only when a measure of it comes first ("INT8 performance of 1,200
         # TOPS is double that of"), not a power draw ("puts the draw at five times that of the Nvidia system")
         self.measure_before = re.compile(rf"\b(?:{nouns}|TOPS|[TPE]?FLOPS|tokens|inference|training)\b", re.IGNORECASE)
@@ -180,7 +207,10 @@ class ClaimExtractor:
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
         # better than a rival, no factor: "比上一代快40%", "比第二名豆包高出1.1分", "比H20更强"
         self.better_zh = re.compile(r"(?:比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
-                                    r"(?:快|高|强|好|优)(?:出|了)?(?=\s*(?:约|近)?\d|更|[,，。；;]|$)")
+                                    r"(?:快|高|强|好|优|提升|提高)(?:出|了)?(?=\s*(?:约|近)?\d|更|[,，。；;]|$)|"
+                                    # "与上一代真武810E相比，新芯片的能效提升约60%"
+                                    r"与(?P<against>[^,，。]{0,20}?)相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加)(?:了|至|到)?"
+                                    r"(?:约|近)?\d+(?:\.\d+)?\s*%")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
@@ -201,6 +231,9 @@ class ClaimExtractor:
             numbers = self._numbers(sentence, mentions + benchmarks + products)
             clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
             opening_rivals = []   # "与GPT-5相比，千问3.5……高出2.3分，达到77.5": the rival of every later clause
+            # "On GPQA Diamond the order is Qwen4 84.1; Kimi K3 82.6; DeepSeek-V4 81.9": a ranking lists each model's
+            # own score, where "X produced 41,300 ..., while a system using the H20 managed 33,600" compares two
+            ranking = len(LIST_JOINT.findall(sentence)) >= 2 and not self.comparator_cues.search(sentence)
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 # a clause with no benchmark of its own takes those set in the clause before ("在MMLU-Pro基准
@@ -212,7 +245,8 @@ class ClaimExtractor:
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
                                                      clause_subject, last)
                 opening_rivals += [product for product in inside(products) if self._opens_against(sentence, start, product)]
-                if last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last):
+                if (last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last)
+                        and not ranking):
                     # "X produced 41,300 tokens per second, while a system using the H20 managed 33,600": the
                     # rival's score is the comparator's of the claim before, not a claim of its own
                     had_rival = last["comparator"] is not None
@@ -221,6 +255,9 @@ class ClaimExtractor:
                     if not had_rival:
                         claims.remove(last)   # it had no rival; now it has one
                     clause_subject = subject_before
+                for claim in found:
+                    if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
+                        claim["comparator"] = article.predecessor.id
                 claims.extend(found)
                 last = found[-1] if found else last
                 previous_start, previous_end = start, end
@@ -235,11 +272,15 @@ class ClaimExtractor:
                 article.subject = new_subject
             elif products and article.subject is None:
                 article.subject = products[0]
+            article.sentences_since_benchmark = 0 if benchmarks else article.sentences_since_benchmark + 1
+            article.benchmark_unscored = bool(benchmarks) and not numbers
             if benchmarks:
                 article.benchmark = benchmarks[-1]
             for mention in products:   # with their version words: "Kimi K3" makes a later "K3" kimi
                 if mention.kind in SUBJECT_KINDS:
                     article.remember(mention)
+                    if NAMES_PREDECESSOR.search(sentence, max(0, mention.start - 30), mention.start):
+                        article.predecessor = mention
         return claims
 
     def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited, last=None):
@@ -250,13 +291,14 @@ class ClaimExtractor:
         against = [match.span() for match in ZH_AGAINST.finditer(text, start)]
         # "Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0)": the subject comes after the rival
         clause_products = [product for product in products if product.start >= start]
-        if clause_products and RIVAL_OPENER.fullmatch(text, start, clause_products[0].start):
+        if clause_products and self._rival_first(text, start, clause_products[0]):
             against.append((start, clause_products[0].end))
         cues = [match.start() for match in self.comparator_cues.finditer(text, start)
                 if not any(a <= match.start() < b for a, b in against)]
         triggers = self._triggers(sentence, start, end)
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [end]
-                   + [next((cue.start("num") if cue.re is self.factor_zh else b for a, b in against
+                   + [next((cue.start("num") if cue.re is self.factor_zh else cue.end() if cue.re is self.better_zh else b
+                            for a, b in against
                             if a == cue.start()), cue.start()) for cue in triggers])
         # "在千问大模型推理任务中的表现与H20相当": a model named in the setting ("in the X task") is not the
         # clause's subject; the chip the sentence is about is.
@@ -282,8 +324,10 @@ class ClaimExtractor:
                                        or product.start < start]
         else:
             subject, rivals = self._referred(article, text, start, stop, inherited), products
-            if subject is None and benchmarks and self._list_item(text, start, benchmarks[0]):
-                subject = article.subject
+            if subject is None and benchmarks and (self._list_item(text, start, benchmarks[0]) or any(
+                    SCORE_ATTACHED.fullmatch(text, benchmark.end, number.start())
+                    for benchmark in benchmarks for number in numbers)):
+                subject = article.subject   # "Alibaba reports a DocVQA score of 96.5", "MMStar, 74.8; ChartQA, 90.1"
             preposed = self._after_preposed_score(text, stop, products)
             if subject is None and preposed is not None:
                 subject, rivals = preposed, [product for product in products if product.start > preposed.start]
@@ -291,6 +335,18 @@ class ClaimExtractor:
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
         if subject is not None:   # "Claude's results ... lists Claude Opus 4.5 at 80.9": the subject named again
             rivals = [rival for rival in rivals if not (rival.id == subject.id and _same_model(rival.name, subject.name))]
+        throughputs = [number for number in numbers if THROUGHPUT.match(text, number.end())]
+        if (not benchmarks and numbers and article.benchmark is not None and article.sentences_since_benchmark == 0
+                and (article.benchmark_unscored or throughputs and article.benchmark.name.startswith("MLPerf"))):
+            # the benchmark of the sentence before: "On SWE-bench Verified the picture flips. Qwen4 trails at 69.8%";
+            # "T-Head submitted the 920 to MLPerf Inference v6.0. On the Llama 2 70B test, a server produced ..."
+            benchmarks = [article.benchmark]
+        if subject is not None and not benchmarks and len(throughputs) > 1 and cues:
+            # "generated 3,150 tokens per second, well ahead of the 1,380 ... on an H20 and the 2,200 ... from an
+            # Ascend 910C": throughputs measured outside a benchmark compare the chips named after the cue
+            compared = [rival for rival in rivals if rival.start > cues[0] and rival.id != subject.id]
+            return [self._comparison_claim(sentence, subject, None, None, rival.id)
+                    for index, rival in enumerate(compared) if rival.id not in {r.id for r in compared[:index]}], subject
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
@@ -310,6 +366,13 @@ class ClaimExtractor:
                     comparisons.append(comparison)
         return comparisons, subject
 
+    def _rival_first(self, text, start, product) -> bool:
+        """A clause that opens with its rival: "Against DeepSeek-V3.2, it led ...", "(but) short of GPT-5.2 at 93.1"."""
+        if RIVAL_OPENER.fullmatch(text, start, product.start):
+            return True
+        cue = self.rival_intro.search(text, start, product.start)
+        return cue is not None and CLAUSE_LEAD.fullmatch(text, start, cue.start()) is not None
+
     @staticmethod
     def _opens_against(sentence, start, product) -> bool:
         """A rival named first, as what the rest is measured against: "与GPT-5相比，", "Against DeepSeek-V3.2, "."""
@@ -318,12 +381,12 @@ class ClaimExtractor:
 
     def _triggers(self, sentence, start, end) -> list:
         found = [match for pattern in (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues,
-                                       self.bare_factor, self.better_zh)
+                                       self.bare_factor, self.better_zh, self.factor_of_rival)
                  for match in pattern.finditer(sentence, start, end)
                  if not (pattern is self.factor and re.search(r"\b(?:that|those)\s+of\s+$", match.group(0))
                          and not self.measure_before.search(sentence, max(start, match.start() - 60), match.start()))]
         order = {self.factor: 0, self.factor_zh: 1, self.parity_cues: 2, self.parity_zh: 3, self.better_cues: 4,
-                 self.bare_factor: 5, self.better_zh: 6}
+                 self.bare_factor: 5, self.better_zh: 6, self.factor_of_rival: 7}
         return sorted(found, key=lambda match: (match.start(), order[match.re]))
 
     def _after_preposed_score(self, text, stop, products):
@@ -349,7 +412,8 @@ class ClaimExtractor:
     def _referred(self, article, text, start, stop, inherited):
         """A clause's subject written as "it", "the system", or left out after ", and" (the clause
         before's); only "it" and its kind reach back to the article's last subject."""
-        if self.coreference.search(text, start, stop) or SIZED_MODEL.search(text, start, stop):
+        if (self.coreference.search(text, start, stop) or SIZED_MODEL.search(text, start, stop)
+                or DEMONSTRATIVE.match(text, start)):
             return inherited or article.subject
         return inherited
 
@@ -365,6 +429,9 @@ class ClaimExtractor:
                     unnamed.append(owner)
         named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
         named_rivals += unnamed
+        # "领先豆包Doubao-Seed-2.5-Pro的90.3": one rival named twice
+        named_rivals = [rival for index, rival in enumerate(named_rivals)
+                        if rival.id not in {other.id for other in named_rivals[:index]}]
         claims = []
         if not own and last is not None and last["kind"] == "benchmark" and last["subject"] == subject.id:
             # "78.4% on SWE-bench Verified, ahead of GPT-5's 74.9%, but behind Claude Opus 4.5 at 80.9%":
@@ -387,13 +454,20 @@ class ClaimExtractor:
 
     def _score_owner(self, text, number, previous, rivals):
         """The rival a score belongs to: "GPT-5 at 41.7%", "54.9% for GPT-5", "61.8 versus 52.4"."""
-        after = text[number.end():number.end() + 30]
+        unit = THROUGHPUT.match(text, number.end())   # "10,570 tokens per second for an eight-way H20 system"
+        after = text[unit.end() if unit else number.end():][:30]
         if RIVAL_SCORE_AFTER.match(after) or (THE_SCORE_OF.match(after) and text.endswith("the ", 0, number.start())):
-            rival = next((rival for rival in rivals if number.end() < rival.start <= number.end() + 30), None)
+            end = unit.end() if unit else number.end()
+            rival = next((rival for rival in rivals if end < rival.start <= end + 30), None)
             if rival:
                 return rival
         unnamed = UNNAMED_RIVAL.match(text, number.end()) or (
             FORMER_SCORE_ZH.match(text, number.end()) and RIVAL_FROM_ZH.search(text, 0, number.start()))
+        if unnamed and unnamed.re is UNNAMED_RIVAL:   # "for its predecessor, Qwen3.6-Max": named after all
+            named = next((rival for rival in rivals if re.fullmatch(r"\s*,\s*(?:the\s+)?", text[unnamed.end():rival.start])),
+                         None)
+            if named is not None:
+                return named
         if unnamed:   # "compared with 86.4 for its predecessor": the rival as written
             return Mention(unnamed.start("rival"), unnamed.end("rival"), unnamed["rival"], "product", unnamed["rival"])
         before = text[max(0, number.start() - 40):number.start()]
@@ -417,7 +491,7 @@ class ClaimExtractor:
         such a rival in a list ("beating DeepSeek-V3.2 and Claude Sonnet 4")."""
         if self.rival_intro.search(text, max(0, rival.start - 40), rival.start) is not None:
             return True
-        if any(match.start("rival") <= rival.start < match.end("rival")
+        if any(_rival_span(match)[0] <= rival.start < _rival_span(match)[1]
                for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(text)):
             return True   # "74.8分，与GPT-5相当", "比第二名豆包高出1.1分"
         if any(match.start() <= rival.start < match.end() for match in ZH_AGAINST.finditer(text)):
@@ -431,21 +505,22 @@ class ClaimExtractor:
         after the cue; only a factor may compare with an unnamed rival ("its predecessor")."""
         cue = triggers[0]
         limit = end if limit is None else limit
-        factor = cue if cue.re in (self.factor, self.factor_zh, self.bare_factor) else None
+        factor = cue if cue.re in (self.factor, self.factor_zh, self.bare_factor, self.factor_of_rival) else None
         if cue.re in (self.factor_zh, self.parity_zh, self.better_zh):
-            after = [rival for rival in rivals if cue.start("rival") <= rival.start < cue.end("rival")]
+            after = [rival for rival in rivals if _rival_span(cue)[0] <= rival.start < _rival_span(cue)[1]]
         elif cue.re is self.bare_factor:   # "is cheaper than Ernie 4.5 and responds 1.8 times faster"
             after = [rival for rival in rivals if rival.end <= cue.start() and self._introduced(sentence, rival)][-1:]
         else:
             after = [rival for rival in rivals if cue.end() <= rival.start < limit]
-            if after and not factor and after[0].start - cue.end() > 25:
+            if after and (not factor or cue.re is self.factor_of_rival) and after[0].start - cue.end() > 25:
                 after = []   # the first rival stands right after its cue, the others follow it in a chain
         chain = after[:1]
         for rival in after[1:]:   # "outperforms Kimi K2 and DeepSeek-V3": one claim per rival
             if not RIVAL_CHAIN.fullmatch(sentence, chain[-1].end, rival.start):
                 break
             chain.append(rival)
-        if after and after[0].kind == "product" and cue.re not in (self.factor_zh, self.bare_factor, self.better_zh):
+        if (after and after[0].kind == "product"
+                and cue.re not in (self.factor_zh, self.bare_factor, self.better_zh, self.factor_of_rival)):
             comparators = [sentence[cue.end():after[0].end].strip()]   # as written: "Nvidia's NVL144"
             comparators += [rival.id for rival in chain[1:]]
         elif after:
@@ -453,9 +528,9 @@ class ClaimExtractor:
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
         elif (cue.re is self.factor_zh and cue.group(0)[0] in "是为达") or (
-                cue.re in (self.factor_zh, self.better_zh) and PREDECESSOR_ZH.search(cue["rival"])):
+                cue.re in (self.factor_zh, self.better_zh) and PREDECESSOR_ZH.search(_rival_text(cue))):
             # "是上一代的2.5倍", "比上一代快40%": the rival as written; "较去年增长8倍" grows over a year, not a rival
-            comparators = [cue["rival"].strip()] if cue["rival"].strip() else []
+            comparators = [_rival_text(cue).strip()] if _rival_text(cue).strip() else []
         else:
             return []
         return [claim for comparator in comparators if comparator
@@ -463,7 +538,8 @@ class ClaimExtractor:
 
     def _comparison_claim(self, sentence, subject, cue, factor, comparator) -> dict:
         claim = {"kind": "comparison", "subject": subject.id, "benchmark": None, "score": None,
-                 "unit": "x" if factor else "parity" if cue.re in (self.parity_cues, self.parity_zh) else None,
+                 "unit": "x" if factor else "parity" if cue is not None and cue.re in (self.parity_cues, self.parity_zh)
+                 else None,
                  "comparator": comparator, "comparator_score": None, "text": sentence.strip()}
         if factor:
             number = factor["num"] or factor.groupdict().get("word") or ""
@@ -495,6 +571,8 @@ class ClaimExtractor:
                 known.append(Mention(begin, begin + len(name), short.id, short.kind, name))
             elif name in self.known_names:
                 known.append(Mention(begin, begin + len(name), *self.known_names[name], name))
+            elif self._version_of_known(name):   # "Ascend 950DX" after the known "Ascend 950"
+                known.append(Mention(begin, begin + len(name), *self._version_of_known(name), name))
             else:
                 known.append(Mention(begin, begin + len(name), name, "product", name))
         for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
@@ -502,6 +580,15 @@ class ClaimExtractor:
             if short and not _overlaps(match.start(), match.end(), mentions + known):
                 known.append(Mention(match.start(), match.end(), short.id, short.kind, match.group(0)))
         return sorted(known, key=lambda mention: mention.start)
+
+    def _version_of_known(self, name: str) -> tuple[str, str] | None:
+        """A known model or chip name with a version suffix the gazetteer does not list: "Ascend 950DX" is an
+        Ascend 950, "Kunlun P800X" a Kunlun P800 (the longest known name it starts with, joined without a space)."""
+        for known in self.names_by_first_word.get(name.split()[0], ()):
+            if len(name) > len(known) and name.startswith(known) and (name[len(known)].isalnum() or
+                                                                      name[len(known)] in "-."):
+                return self.known_names[known]
+        return None
 
     def _unlisted_benchmarks(self, sentence: str, taken: list[Mention]) -> list[Mention]:
         """Benchmarks the gazetteer does not list, by where they stand: right after a score ("84.7 on
@@ -541,8 +628,10 @@ class ClaimExtractor:
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
             throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"
-            if not inside and not year and not margin and not relative and not former and (throughput or not counted
-                                                           and not NOT_A_SCORE.match(sentence, match.end())):
+            rank = RANK_BEFORE.search(sentence, max(0, match.start() - 8), match.start()) or RANK_AFTER.match(
+                sentence, match.end())   # "第1名", "No. 3"
+            measure = counted or NOT_A_SCORE.match(sentence, match.end())
+            if not (inside or year or margin or relative or former or rank) and (throughput or not measure):
                 numbers.append(match)
         return numbers
 
@@ -553,6 +642,9 @@ class _Article:
 
     subject: Mention | None = None
     benchmark: Mention | None = None
+    sentences_since_benchmark: int = 0
+    benchmark_unscored: bool = False   # the last sentence named a benchmark and gave no score
+    predecessor: Mention | None = None   # the model a later "its predecessor" or "上一代" stands for
     short_names: dict = field(default_factory=dict)   # "V4" -> the DeepSeek-V4 mention
 
     def remember(self, mention: Mention) -> None:
@@ -614,6 +706,17 @@ def _with_version(sentence: str, mention: Mention) -> Mention:
     if not version:
         return mention
     return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
+
+
+def _rival_span(cue) -> tuple[int, int]:
+    """Where a Chinese cue names its rival: the `rival` group, or `against` in "与X相比，…提升约60%"."""
+    group = "against" if cue.groupdict().get("against") is not None else "rival"
+    return cue.span(group)
+
+
+def _rival_text(cue) -> str:
+    start, end = _rival_span(cue)
+    return cue.string[start:end]
 
 
 def _same_model(one: str, other: str) -> bool:

@@ -262,6 +262,18 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
     ("Measured per watt, the Zhenwu 810E is 40% more efficient than the Ascend 910C.",
      [("comparison", "t-head-ppu", "huawei-ascend-910c", None)]),
     ("Qwen2.5-72B remains the most fine-tuned base model, ahead of Llama-3.1-8B.", []),
+    # "That is ..." is the last subject's figure; a factor right before its rival, or around "the rival's throughput"
+    ("T-Head rates the Zhenwu 920 at 1,250 TFLOPS. That is about 8.4 times the FP8 figure of Nvidia's H20. It is also "
+     "roughly 1.6x Huawei's Ascend 910C. That works out to 2.3 times the H20 system's throughput.",
+     [("comparison", "t-head-ppu", "nvidia-h20", 8.4), ("comparison", "t-head-ppu", "huawei-ascend-910c", 1.6),
+      ("comparison", "t-head-ppu", "nvidia-h20", 2.3)]),
+    # throughputs measured outside a benchmark compare the chips named after the cue
+    ("A single Zhenwu 920 generated 3,150 tokens per second, well ahead of the 1,380 tokens per second we measured on an "
+     "H20 and the 2,200 tokens per second from an Ascend 910C card.",
+     [("comparison", "t-head-ppu", "nvidia-h20", None), ("comparison", "t-head-ppu", "huawei-ascend-910c", None)]),
+    # a version of a known chip the gazetteer does not list
+    ("Huawei began making the Ascend 950DX. The 950DX delivers 2.6 times the throughput of Nvidia's H20.",
+     [("comparison", "huawei-ascend", "nvidia-h20", 2.6)]),
     ("GLM-4.6 tops SWE-bench Verified with 68.0, beating DeepSeek-V3.2 and Claude Sonnet 4.",
      [("benchmark", "glm", "SWE-bench Verified", 68.0)] * 2),
     # the version words after a known name are part of it, not a score
@@ -480,6 +492,37 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "Arena-Hard v2", 88.2, "上一代", 79.5)]),
     # a rival after 比 stays with the score
     ("zh", "Qwen3.5-Max在C-Eval上以93.5分排名第一，比第二名豆包高出1.1分。", [("qwen", "C-Eval", 93.5, "doubao", None)]),
+    # a clause that opens with its rival ("but short of X at N") keeps the sentence's subject
+    ("en", "Qwen3.8-Max scored 92.4 on AIME 2026, ahead of the 89.7 posted by DeepSeek-V4 but short of GPT-5.2 at 93.1. "
+           "On GPQA Diamond it reached 84.6 versus 86.2 for Gemini 3 Pro.",
+     [("qwen", "AIME 2026", 92.4, "deepseek", 89.7), ("qwen", "AIME 2026", 92.4, "gpt-5", 93.1),
+      ("qwen", "GPQA Diamond", 84.6, "gemini", 86.2)]),
+    # a predecessor named after all; a rival's score after a colon in brackets
+    ("en", "Qwen3.8-Max fixed 74.8% of the bugs in SWE-bench Verified, up from 71.2% for its predecessor, Qwen3.6-Max.",
+     [("qwen", "SWE-bench Verified", 74.8, "qwen", 71.2)]),
+    ("en", "Qwen4 is out. On LiveCodeBench it scored 78.2 (DeepSeek-V4: 74.5).", [("qwen", "LiveCodeBench", 78.2, "deepseek", 74.5)]),
+    # a ranking gives each model its own score
+    ("en", "On GPQA Diamond the order is Qwen4 84.1; Kimi K3 82.6; GLM-5 79.4.",
+     [("qwen", "GPQA Diamond", 84.1, None, None), ("kimi", "GPQA Diamond", 82.6, None, None),
+      ("glm", "GPQA Diamond", 79.4, None, None)]),
+    # the benchmark of the sentence before, when it gave no score there; a rank is no score
+    ("en", "On SWE-bench Verified the picture flips. Qwen4 trails at 69.8%, behind Kimi K3 (72.4%).",
+     [("qwen", "SWE-bench Verified", 69.8, "kimi", 72.4)]),
+    ("en", "Qwen4 ranked No. 3 on the LMArena text leaderboard.", []),
+    ("zh", "在SuperCLUE的9月榜单中，Qwen4-Max预览版位列国内第1名。", []),
+    # scores written next to their benchmark, under the article's model
+    ("en", "Documents are where Qwen3.5-VL stands out. Alibaba reports a DocVQA score of 96.5 (GPT-4o: 92.8). "
+           "The rest of the table reads like a spec sheet: MMStar, 74.8; ChartQA, 90.1.",
+     [("qwen", "DocVQA", 96.5, "gpt-4o", 92.8), ("qwen", "MMStar", 74.8, None, None), ("qwen", "ChartQA", 90.1, None, None)]),
+    # an MLPerf result in the sentence after the suite is named; a rival's throughput 'for' its system
+    ("en", "T-Head submitted the Zhenwu 920 to MLPerf Inference v6.0 in the closed division. On the Llama 2 70B test, an "
+           "eight-card Zhenwu 920 server produced 24,310 tokens per second, versus 10,570 tokens per second for an "
+           "eight-way H20 system. In our lab, the Zhenwu 920 rated 1,250 TFLOPS.",
+     [("t-head-ppu", "MLPerf Inference v6.0", 24310.0, "nvidia-h20", 10570.0)]),
+    ("zh", "平头哥发布真武920。真武920单卡性能是英伟达H20的1.8倍；在MLPerf Inference v6.0的Llama 2 70B离线场景测试中，"
+           "八卡服务器成绩为每秒24310个Token，高于同配置H20服务器的每秒10570个Token。",
+     [("t-head-ppu", None, 1.8, "nvidia-h20", None),
+      ("t-head-ppu", "MLPerf Inference v6.0", 24310.0, "nvidia-h20", 10570.0)]),
 ]
 
 
@@ -515,6 +558,12 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("千问3.5发布。该模型的推理速度比上一代快40%。", [("qwen", "上一代", None)]),
     ("昆仑芯P800比H20更强。", [("kunlun", "nvidia-h20", None)]),
     ("千问3.5的收入比去年高出20%。", []),
+    ("平头哥发布真武920。与上一代真武810E相比，新芯片的能效提升约60%。", [("t-head-ppu", "t-head-ppu", None)]),
+    # a later "上一代" is the predecessor named before; a chip after 与 is no new subject; 在…支持下 is a setting
+    ("百度发布文心5.5，较上一代文心5.0提升明显。百度称，其推理速度是上一代的2倍。", [("ernie", "ernie", 2.0)]),
+    ("平头哥发布真武920。平头哥并未公布该芯片与华为昇腾950的对比数据。该芯片的推理性能是英伟达H20的1.8倍。",
+     [("t-head-ppu", "nvidia-h20", 1.8)]),
+    ("百度发布文心5.5。在昆仑芯P800集群的支持下，其推理吞吐量是上一代文心5.0的3倍。", [("ernie", "ernie", 3.0)]),
 ]
 
 
