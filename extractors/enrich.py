@@ -121,7 +121,8 @@ class Enricher:
                            self.gazetteer.kind(entity_id) if entity_id else None)
                       for start, end, surface, label, entity_id in spans if start >= body_start]
         subject_names, company = self._main_subject(spans, body_start)
-        quotes = self.quotes.extract(body, body_spans, subject_names, company, article.language)
+        quotes = self.quotes.extract(body, body_spans, subject_names, company, article.language,
+                                     self._rival_names(spans, subject_names))
         figures = self.figures.extract(body, [start - body_start for start in sentence_starts if start >= body_start])
         return EnrichedArticle(**asdict(article), relevant=bool(topics), topics=topics,
                                categories=list(categories), category_evidence=categories, entities=entities,
@@ -137,8 +138,10 @@ class Enricher:
             owner = self._owner(entity_id) if entity_id else (surface if label == "ORG" else None)
             if owner is None:
                 continue
-            # spaCy's own ORG guesses ("HBM") weigh less than organisations the gazetteer knows
-            weight = (3 if start < body_start else 1) * (1 if entity_id else 0.5)
+            # spaCy's own ORG guesses ("HBM") weigh less than organisations the gazetteer knows, and a product
+            # ("Nvidia's RTX Pro 6000D") less than its maker named: a story about a chip ban on Alibaba names the chip
+            known = self.gazetteer.kind(entity_id) in ("company", "regulator") if entity_id else False
+            weight = (3 if start < body_start else 1) * (1 if known else 0.5)
             weights[owner] = weights.get(owner, 0) + weight
             if start >= body_start and (entity_id is None or self.gazetteer.kind(entity_id) == "company"):
                 surfaces.setdefault(owner, {}).setdefault(surface, 0)
@@ -156,6 +159,19 @@ class Enricher:
         family = {name.lower() for member in (self.gazetteer.family(subject) if entity else []) if member != subject
                   for name in self.gazetteer.entities[member].names}
         return own | family, company
+
+    def _rival_names(self, spans, subject_names: set[str]) -> set[str]:
+        """How the article names the subject's competitors: other makers of models and chips and their products
+        ("DeepSeek-V4 is still cheaper to serve" speaks against Alibaba), as written, lower case."""
+        makers = self.gazetteer.makers()
+        return {surface.lower() for _, _, surface, _, entity_id in spans
+                if entity_id in makers and surface.lower() not in subject_names
+                and not any(name in subject_names for name in self._names_of_family_of(entity_id))}
+
+    def _names_of_family_of(self, entity_id: str) -> list[str]:
+        """The lower-case names of an entity and its parents: a T-Head chip is named like T-Head and Alibaba."""
+        return [name.lower() for ancestor in self.gazetteer.ancestors(entity_id)
+                for name in self.gazetteer.entities[ancestor].names]
 
     def _owner(self, entity_id: str) -> str | None:
         """The organisation an entity is or belongs to by its gazetteer parents (a T-Head chip ->

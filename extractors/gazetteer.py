@@ -27,6 +27,7 @@ class Gazetteer:
     def __init__(self, entities: list[Entity]):
         self.entities = {entity.id: entity for entity in entities}
         self._families: dict[str, list[str]] = {}
+        self._makers: set[str] | None = None
 
     @classmethod
     def load(cls, path: str | Path) -> "Gazetteer":
@@ -56,6 +57,14 @@ class Gazetteer:
         if entity_id not in self._families:   # once per subject: it walks every entity's chain
             self._families[entity_id] = [other for other in self.entities if entity_id in self.ancestors(other)]
         return self._families[entity_id]
+
+    def makers(self) -> set[str]:
+        """Models, chips and the companies that make them: who competes with whom in AI (a customer such as
+        China Mobile is none of these)."""
+        if self._makers is None:
+            self._makers = {ancestor for entity in self.entities.values() if entity.kind in ("model", "chip")
+                            for ancestor in self.ancestors(entity.id)}
+        return self._makers
 
     def ancestors(self, entity_id: str) -> list[str]:
         """The id itself and every parent up the chain (hanguang-800 -> t-head -> alibaba)."""

@@ -64,8 +64,10 @@ class QuoteExtractor:
         self.chinese = ChineseFrames(data["chinese"])
 
     def extract(self, text: str, mentions: list[Mention], subject_names: set[str] = frozenset(),
-                main_company: str | None = None, language: str = "en") -> list[dict]:
-        """Quotes in `text` (the article body); `mentions` are its entity spans."""
+                main_company: str | None = None, language: str = "en", rival_names: set[str] = frozenset()
+                ) -> list[dict]:
+        """Quotes in `text` (the article body); `mentions` are its entity spans; `rival_names` how it names the
+        subject's competitors."""
         find_frames = self.chinese.frames if language == "zh" else self._frames
         context = ArticleContext(text, mentions, main_company)
         passages: list[Passage] = []
@@ -137,7 +139,7 @@ class QuoteExtractor:
             # direct: every word inside quotation marks, so a digest may print it as a quotation; reported
             # speech is the writer's paraphrase and must not be shown as the speaker's words
             direct = all(any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces)
-            stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]))
+            stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]), rival_names)
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
                             "direct": direct, "stance": stance})
         return records

@@ -61,6 +61,7 @@ class StanceJudge:
                        for measures, sign in (("good_measures", 1), ("bad_measures", -1))
                        for moves, way in (("up", 1), ("down", -1))]
         self.rival = phrase_regex(data["rivals"])
+        self.preference = phrase_regex(data["preference"])
 
     def speaker_kind(self, speaker, subject_names: set[str]) -> str:
         """insider, official or outsider, from the speaker's organisation and role."""
@@ -76,28 +77,39 @@ class StanceJudge:
             return OFFICIAL
         if speaker.kind == "org" and org and subject_names:
             return OUTSIDER   # a bank or a rival in its own name ("Morgan Stanley called it ...")
-        if speaker.kind == "org" or self.executive.search(role):
-            # an executive of an organisation not named like the subject is mostly one of its units
-            # ("Qwen", "Taobao and Tmall Group"), seldom a rival: it speaks for the subject
+        if speaker.kind == "org" or (self.executive.search(role) and not org):
+            # an executive with no organisation named speaks for the article's company; one of another
+            # organisation (the subject's units and products are its names) is a customer, partner or rival
             return INSIDER
         return OUTSIDER
 
-    def polarity(self, text: str, subject_names=frozenset()) -> tuple[int, int]:
+    def polarity(self, text: str, subject_names=frozenset(), rival_names=frozenset()) -> tuple[int, int]:
         """Positive and negative cues, clause by clause. A negated cue counts for the other side; a
         cue in a clause that names the subject counts twice (the words are about it), and one after
         rivals in a clause about them counts for the other side ("rivals are struggling" is good news,
-        "growth lags its rivals" is not)."""
+        "growth lags its rivals" is not). Rivals are named as such or by name (`rival_names`: "DeepSeek-V4
+        is still cheaper to serve than anything Alibaba ships" praises the rival that comes first); choosing
+        a rival ("we are sticking with Anthropic") is bad news, choosing the subject good."""
         positive = negative = 0
         for clause in CLAUSE.finditer(text):
             words = clause.group(0)
             lower = words.lower()
-            about = any(name in lower for name in subject_names if len(name) > 2)
+            subject_at = _first_name(lower, subject_names)
+            rival_word = self.rival.search(words)
+            rival_at = min((at for at in (rival_word.start() if rival_word else None, _first_name(lower, rival_names))
+                            if at is not None), default=None)
+            about = subject_at is not None
             weight = 2 if about else 1
-            rival = None if about else self.rival.search(words)
+            rival = rival_at if rival_at is not None and (subject_at is None or rival_at < subject_at) else None
+            for choice in self.preference.finditer(words):
+                chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", lower[choice.end():choice.end() + 40])
+                sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
+                        else 1 if _first_name(chosen, subject_names) == 0 else 0)
+                positive, negative = positive + (sign > 0), negative + (sign < 0)
             for sign, start in self._cues(text, clause.start(), words):
                 # "rivals are struggling" is good news, but "growth lags its rivals" is not: only a cue
                 # after the rival, about what the rival does, counts for the other side
-                if rival is not None and clause.start() + rival.start() < start:
+                if rival is not None and clause.start() + rival < start:
                     sign = -sign
                 if sign > 0:
                     positive += weight
@@ -126,14 +138,15 @@ class StanceJudge:
             flipped = self.negation.search(clause, max(0, start - 45), start) is not None
             yield (-sign if flipped else sign), offset + start
 
-    def stance(self, quote: str, speaker, subject_names: set[str], lead_in: str = "") -> str:
+    def stance(self, quote: str, speaker, subject_names: set[str], lead_in: str = "",
+               rival_names: set[str] = frozenset()) -> str:
         """`lead_in` is the writer's sentences before the quote ("Others were more cautious."): for an
         outsider its cues count with the quote's, since news writing announces which way an outside
         view goes. An insider or an official has a side of its own whatever the sentence before says."""
         kind = self.speaker_kind(speaker, subject_names)
-        positive, negative = self.polarity(quote, subject_names)
+        positive, negative = self.polarity(quote, subject_names, rival_names)
         if kind == OUTSIDER and lead_in:
-            lead_positive, lead_negative = self.polarity(lead_in, subject_names)
+            lead_positive, lead_negative = self.polarity(lead_in, subject_names, rival_names)
             positive, negative = positive + lead_positive, negative + lead_negative
         contrast = self._contrast(quote) is not None
         if kind == INSIDER:
@@ -183,6 +196,14 @@ def _trend_pattern(measures, moves) -> re.Pattern:
     measure = f"{LATIN_BEFORE}(?:{trie_pattern(measures)}){LATIN_AFTER}"
     move = f"{LATIN_BEFORE}(?:{trie_pattern(moves)}){LATIN_AFTER}"
     return re.compile(rf"{measure}\s+(?:[\w'’-]+\s+){{0,3}}?{move}{PACE}|{move}\s+{ADJECTIVE}{measure}", re.IGNORECASE)
+
+
+def _first_name(lower: str, names) -> int | None:
+    """Where the first of `names` (lower case, longer than two letters) stands in `lower`, as a whole word."""
+    found = [match.start() for name in names if len(name) > 2
+             for match in [re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if name.isascii() else re.escape(name),
+                                     lower)] if match]
+    return min(found, default=None)
 
 
 def _same_family(org: str, subject_names: set[str]) -> bool:

@@ -628,3 +628,43 @@ def test_an_official_who_only_watches_and_declines_to_comment_is_neutral():
     department = Speaker("U.S. Commerce Department", None, "U.S. Commerce Department", "org", True)
     quote = 'the department "continues to monitor Huawei\'s capabilities closely" and declined to comment further.'
     assert judge.stance(quote, department, {"huawei"}) == "neutral"
+
+
+@pytest.mark.parametrize("quote, expected", [
+    # a competitor named first and praised is bad news for the subject; named after it, the cue is the subject's
+    ("DeepSeek-V4 is still cheaper to serve per token than anything Alibaba ships.", "negative"),
+    ("Alibaba is cheaper to serve than DeepSeek-V4.", "positive"),
+    # choosing a competitor, or the subject
+    ("We tested it last week and we are sticking with Anthropic for now.", "negative"),
+    ("We tested both and switched to Qwen for our support bots.", "positive"),
+])
+def test_stance_weighs_praise_and_choices_of_named_competitors(quote, expected):
+    from extractors.speakers import Speaker
+    from extractors.stance import StanceJudge
+
+    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+    engineer = Speaker("Liu Yang", "engineer", "Finmatic", "person")
+    assert judge.stance(quote, engineer, {"alibaba", "qwen"}, rival_names={"deepseek-v4", "anthropic"}) == expected
+
+
+def test_an_executive_of_another_company_is_no_insider():
+    from extractors.speakers import Speaker
+    from extractors.stance import INSIDER, OUTSIDER, StanceJudge
+
+    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+    assert judge.speaker_kind(Speaker("Dmitri Volkov", "chief technology officer", "Wayla", "person"),
+                              {"alibaba", "qwen"}) == OUTSIDER   # a customer
+    assert judge.speaker_kind(Speaker("Eddie Wu", "chief executive", None, "person"), {"alibaba"}) == INSIDER
+    assert judge.speaker_kind(Speaker("Wu Jia", "vice president", "Alibaba Cloud", "person"), {"alibaba"}) == INSIDER
+
+
+def test_competitors_are_the_other_makers_of_models_and_chips(enricher):
+    body = ("Alibaba released Qwen4 on Monday. China Mobile said it would test the model.\n"
+            "\"DeepSeek keeps delivering the same quality for less, and Nvidia's H20 is still easier to buy,\" said "
+            "Rachel Chow, an analyst at Jefferies.")
+    spans = [(entity.start_char, entity.end_char, entity.text, entity.label_, entity.ent_id_ or None)
+             for entity in enricher.english(f"Qwen4\n\n{body}").ents]
+    subject_names, _ = enricher._main_subject(spans, len("Qwen4") + 2)
+    rivals = enricher._rival_names(spans, subject_names)
+    assert {"deepseek", "nvidia", "h20"} <= rivals and not {"qwen4", "alibaba", "china mobile"} & rivals
+    assert enricher.gazetteer.ancestors("gemini") == ["gemini", "google-deepmind", "alphabet"]
