@@ -22,7 +22,8 @@ from config import DATA_DIR
 from pipeline.dates import normalise_date
 
 DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta", re.IGNORECASE)
-PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布", re.IGNORECASE)
+# "2026-11-05 18:02 来源：澎湃新闻": a Chinese portal gives the time before the source
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布|来源[:：]", re.IGNORECASE)
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2}(?::\d{2})?)?")

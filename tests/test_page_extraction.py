@@ -105,6 +105,13 @@ def test_a_chinese_date_written_before_its_published_label():
     assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-04-01T00:30:00Z"
 
 
+def test_a_chinese_date_before_the_source_in_an_unmarked_span_beats_a_related_list():
+    tree = lxml_html.document_fromstring('<html><body><div class="header"><span>2026-11-05 18:02 来源：澎湃新闻</span></div>'
+                                         '<ul class="related-list"><li><a href="#">旧闻</a><span class="time">2025-12-01'
+                                         '</span></li></ul></body></html>')
+    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-05T10:02:00Z"
+
+
 @pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
                                             ("news.example.hk", "Asia/Hong_Kong"), ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
