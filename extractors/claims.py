@@ -30,7 +30,7 @@ SUBJECT_KINDS = {"model", "chip"}
 SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?per ?cent|\s?percent)?"
                    r"(?![A-Za-z0-9_.]*[A-Za-z\d])")   # ASCII runs: CJK characters are \w too
 # A margin is not a score: "2.1 points ahead of GPT-5", "beats it by 3.4 percentage points", "a lead of 2 points".
-MARGIN_AFTER = re.compile(r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
+MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先)\s*$",
@@ -40,8 +40,8 @@ MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
-                         r"亿|万|元|美元|个百分点|百分点|[TPEG]?FLOPS\b|TOPS\b|petaflops|exaflops|teraflops|GB/s|TB/s|W\b|"
-                         r"watts|nm\b|纳米)", re.IGNORECASE)
+                         r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
+                         r"TB/s|watts|nm\b|纳米)", re.IGNORECASE)   # "74.1% tops X" is a score, "2,500 TOPS" no
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
                           r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
                           r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
@@ -128,7 +128,7 @@ RIVAL_FROM_ZH = re.compile(r"从(?P<rival>[^，,。；;\d]{1,12}?)的\s*$")
 FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down|"
                           r"raised|lifted|pushed|boosted)(?:\s+[^\s,;]+){0,5}?"
                           r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
-ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?\s+(?:on|in|at)\s+(?:the\s+)?")   # "89.3 on |CMMLU"
+ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|\s*[(（])")   # "89.3 on |CMMLU", "79.1 (|GPQA"
 SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别")
@@ -153,6 +153,8 @@ SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compar
 ZH_SETTING = re.compile(r"在[^，,。；;]{1,40}?(?:中|上|里|方面|下)")
 LIST_JOINT = re.compile(r"[;；]")
 RANK_BEFORE = re.compile(r"(?:第|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
+THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
+                              r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"\s?(?:名|位)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
           r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
@@ -630,8 +632,11 @@ class ClaimExtractor:
             throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"
             rank = RANK_BEFORE.search(sentence, max(0, match.start() - 8), match.start()) or RANK_AFTER.match(
                 sentence, match.end())   # "第1名", "No. 3"
+            # a round threshold, not a result: "the first open model to break 90", "scores above 80"
+            threshold = "." not in match["num"] and THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20),
+                                                                             match.start()) is not None
             measure = counted or NOT_A_SCORE.match(sentence, match.end())
-            if not (inside or year or margin or relative or former or rank) and (throughput or not measure):
+            if not (inside or year or margin or relative or former or rank or threshold) and (throughput or not measure):
                 numbers.append(match)
         return numbers
 

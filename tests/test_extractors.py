@@ -509,6 +509,16 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "On SWE-bench Verified the picture flips. Qwen4 trails at 69.8%, behind Kimi K3 (72.4%).",
      [("qwen", "SWE-bench Verified", 69.8, "kimi", 72.4)]),
     ("en", "Qwen4 ranked No. 3 on the LMArena text leaderboard.", []),
+    # 'tops' after a score is a verb, not TOPS; scores before their benchmark in brackets; a size names the model;
+    # a '12-point jump' is a margin and 'break 90' a threshold
+    ("en", "Qwen3.5's SWE-bench Verified score of 74.1% tops DeepSeek-V3.2's 71.2%.",
+     [("qwen", "SWE-bench Verified", 74.1, "deepseek-v3", 71.2)]),
+    ("en", "Alibaba released Qwen3.5. It posted scores of 88.3 (MMLU-Pro), 79.1 (GPQA Diamond) and 92.0 (AIME 2025).",
+     [("qwen", "MMLU-Pro", 88.3, None, None), ("qwen", "GPQA Diamond", 79.1, None, None),
+      ("qwen", "AIME 2025", 92.0, None, None)]),
+    ("en", "Alibaba released Qwen3.5. The 235B model made a 12-point jump on LiveCodeBench to 79.4.",
+     [("qwen", "LiveCodeBench", 79.4, None, None)]),
+    ("en", "Qwen3.5 is the first open model to break 90 on AIME 2025, scoring 91.3.", [("qwen", "AIME 2025", 91.3, None, None)]),
     ("zh", "在SuperCLUE的9月榜单中，Qwen4-Max预览版位列国内第1名。", []),
     # scores written next to their benchmark, under the article's model
     ("en", "Documents are where Qwen3.5-VL stands out. Alibaba reports a DocVQA score of 96.5 (GPT-4o: 92.8). "
