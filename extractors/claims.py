@@ -30,7 +30,8 @@ SUBJECT_KINDS = {"model", "chip"}
 SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?per ?cent|\s?percent)?"
                    r"(?![A-Za-z0-9_.]*[A-Za-z\d])")   # ASCII runs: CJK characters are \w too
 # A margin is not a score: "2.1 points ahead of GPT-5", "beats it by 3.4 percentage points", "a lead of 2 points".
-MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
+MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
+                          r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先)\s*$",
@@ -66,7 +67,8 @@ RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
 # "GPT-5, which scored 88.4"
 # "DeepSeek-V4: 74.5", "H20服务器的每秒10570个Token"
-RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的(?:每秒)?|为|[:：]\s*|['’]s(?:\s+(?:score|result)\s+of)?\s+|[(（]\s*|,?\s+(?:which\s+|that\s+)?"
+RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的(?:每秒)?|为|[:：]\s*|['’]s(?:\s+(?:score|result)\s+of)?\s+|"
+                             r"[(（]\s*|,?\s+(?:which\s+|that\s+)?"
                              r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?|"
                              r"\s+(?:remains?|remained|is|was|stays?|stayed|sits?|sat|comes?\s+in|came\s+in|finished|"
                              r"ranks?|ranked)\s+(?:[a-z]+\s+){0,2}?(?:at|with)\s+)$")   # "Claude remains ahead at 63.1%"
@@ -128,7 +130,8 @@ RIVAL_FROM_ZH = re.compile(r"从(?P<rival>[^，,。；;\d]{1,12}?)的\s*$")
 FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down|"
                           r"raised|lifted|pushed|boosted)(?:\s+[^\s,;]+){0,5}?"
                           r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
-ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|\s*[(（])")   # "89.3 on |CMMLU", "79.1 (|GPQA"
+# "89.3 on |CMMLU", "79.1 (|GPQA Diamond)"
+ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|\s*[(（])")
 SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别")
@@ -246,7 +249,8 @@ class ClaimExtractor:
                 found, clause_subject = self._clause(article, sentence, start, end, opening_rivals + inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
                                                      clause_subject, last)
-                opening_rivals += [product for product in inside(products) if self._opens_against(sentence, start, product)]
+                opening_rivals += [product for product in inside(products)
+                                   if self._opens_against(sentence, start, product)]
                 if (last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last)
                         and not ranking):
                     # "X produced 41,300 tokens per second, while a system using the H20 managed 33,600": the
@@ -299,8 +303,8 @@ class ClaimExtractor:
                 if not any(a <= match.start() < b for a, b in against)]
         triggers = self._triggers(sentence, start, end)
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [end]
-                   + [next((cue.start("num") if cue.re is self.factor_zh else cue.end() if cue.re is self.better_zh else b
-                            for a, b in against
+                   + [next((cue.start("num") if cue.re is self.factor_zh
+                            else cue.end() if cue.re is self.better_zh else b for a, b in against
                             if a == cue.start()), cue.start()) for cue in triggers])
         # "在千问大模型推理任务中的表现与H20相当": a model named in the setting ("in the X task") is not the
         # clause's subject; the chip the sentence is about is.
@@ -336,7 +340,8 @@ class ClaimExtractor:
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
         if subject is not None:   # "Claude's results ... lists Claude Opus 4.5 at 80.9": the subject named again
-            rivals = [rival for rival in rivals if not (rival.id == subject.id and _same_model(rival.name, subject.name))]
+            rivals = [rival for rival in rivals
+                      if not (rival.id == subject.id and _same_model(rival.name, subject.name))]
         throughputs = [number for number in numbers if THROUGHPUT.match(text, number.end())]
         if (not benchmarks and numbers and article.benchmark is not None and article.sentences_since_benchmark == 0
                 and (article.benchmark_unscored or throughputs and article.benchmark.name.startswith("MLPerf"))):
@@ -347,8 +352,9 @@ class ClaimExtractor:
             # "generated 3,150 tokens per second, well ahead of the 1,380 ... on an H20 and the 2,200 ... from an
             # Ascend 910C": throughputs measured outside a benchmark compare the chips named after the cue
             compared = [rival for rival in rivals if rival.start > cues[0] and rival.id != subject.id]
-            return [self._comparison_claim(sentence, subject, None, None, rival.id)
-                    for index, rival in enumerate(compared) if rival.id not in {r.id for r in compared[:index]}], subject
+            distinct = [rival for index, rival in enumerate(compared)
+                        if rival.id not in {other.id for other in compared[:index]}]
+            return [self._comparison_claim(sentence, subject, None, None, rival.id) for rival in distinct], subject
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
@@ -466,8 +472,8 @@ class ClaimExtractor:
         unnamed = UNNAMED_RIVAL.match(text, number.end()) or (
             FORMER_SCORE_ZH.match(text, number.end()) and RIVAL_FROM_ZH.search(text, 0, number.start()))
         if unnamed and unnamed.re is UNNAMED_RIVAL:   # "for its predecessor, Qwen3.6-Max": named after all
-            named = next((rival for rival in rivals if re.fullmatch(r"\s*,\s*(?:the\s+)?", text[unnamed.end():rival.start])),
-                         None)
+            named = next((rival for rival in rivals
+                          if re.fullmatch(r"\s*,\s*(?:the\s+)?", text[unnamed.end():rival.start])), None)
             if named is not None:
                 return named
         if unnamed:   # "compared with 86.4 for its predecessor": the rival as written
@@ -636,7 +642,8 @@ class ClaimExtractor:
             threshold = "." not in match["num"] and THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20),
                                                                              match.start()) is not None
             measure = counted or NOT_A_SCORE.match(sentence, match.end())
-            if not (inside or year or margin or relative or former or rank or threshold) and (throughput or not measure):
+            excluded = inside or year or margin or relative or former or rank or threshold
+            if not excluded and (throughput or not measure):
                 numbers.append(match)
         return numbers
 
