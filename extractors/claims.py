@@ -15,7 +15,11 @@ several comparisons ("3 times faster than X and on par with Y") and a cue may na
 80.9%") compares it with the sentence's score before. A benchmark the gazetteer does not list is
 told by where it stands ("84.7 on SEA-HELM", "ThaiExam, a test built from ..."). Chinese claims
 read settings (在…中), rivals' scores after 的, and factors written 是X的N倍, 较X提升N倍 or
-与X相比，…提升至N倍. Cue words live in config/figures.yaml `claims`."""
+与X相比，…提升至N倍. A clause may open with its rival ("Against X, it led ...", "but short of X at 93.1",
+"与X相比，…"); scores joined by semicolons with no comparator cue are a ranking, one claim per model; a
+benchmark named in the sentence before with no score there ("On SWE-bench Verified the picture flips.") is
+the next sentence's; "its predecessor" or "上一代" is the predecessor the article named. Ranks ("第1名"),
+thresholds ("break 90") and margins are no scores. Cue words live in config/figures.yaml `claims`."""
 from __future__ import annotations
 
 import re
