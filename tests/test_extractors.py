@@ -678,3 +678,8 @@ def test_competitors_are_the_other_makers_of_models_and_chips(enricher):
     rivals = enricher._rival_names(spans, subject_names)
     assert {"deepseek", "nvidia", "h20"} <= rivals and not {"qwen4", "alibaba", "china mobile"} & rivals
     assert enricher.gazetteer.ancestors("gemini") == ["gemini", "google-deepmind", "alphabet"]
+
+
+def test_an_mlperf_result_is_a_chip_story_not_a_model_one(enricher):
+    body = "In MLPerf Inference v6.0, an eight-card Zhenwu 920 server produced 24,310 tokens per second."
+    assert enrich_text(enricher, "T-Head's Zhenwu 920 in MLPerf", body).categories == ["chip"]
