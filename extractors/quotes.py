@@ -27,7 +27,7 @@ QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]?")   # a quotation, to its clos
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Corp)(?<!Inc)(?<!Ltd)(?<!Co)(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!St)(?<!No)"
                           r"(?<!Prof)(?<!Rep)(?<!Sen)(?<!Gov)"
                           r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)"
-                          r"[.!?][\"”’]?(?=\s|$)")
+                          r"[.!?][\"”’)]?(?=\s|$)")   # "…the year.) Daniel Kessler, …"
 PANEL = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),\s*(?P<role>[^:\"“”\n]{{2,120}}):\s*[\"“]")
 COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+\w+ly)?\s*$")
 COMMA = re.compile(",")
@@ -211,7 +211,8 @@ class QuoteExtractor:
                     speaker = UNNAMED   # "according to QuestMobile data" is not a quote
         else:
             speaker = self.reader.before(text, clause_start, verb.start(), mentions, context)
-            if speaker.kind == "unnamed" and before.rstrip().endswith(","):
+            if (speaker.kind == "unnamed" and before.rstrip().endswith(",")
+                    and verb.group(0).lower() not in ("told", "tells")):   # who is told is no speaker
                 speaker = self.reader.after(text, verb.end(), sentence_end, mentions, context)
             lead = (TOLD_LEAD if verb.group(0).lower() in ("told", "tells") else SAID_LEAD).match(text, verb.end(),
                                                                                                  sentence_end)
@@ -277,14 +278,18 @@ def _joined(pieces: list[str]) -> str:
     return " ".join(joined)
 
 
+TOPIC_OPENER = re.compile(r"\s*(?:(?:For|To|As for)\s+)?")
+
+
 def _sentence_subject(text: str, paragraph_start: int, position: int, mentions, quotes) -> str | None:
-    """The last person named at the start of a sentence of the paragraph before `position`, outside
-    quotations; a person named elsewhere in a sentence is not whom a later 'he said' means."""
+    """The last person named at the start of a sentence of the paragraph before `position` ("For Arief
+    Santoso, ..." too), outside quotations; a person named elsewhere in a sentence is not whom a later
+    'he said' means."""
     found = None
     for mention in mentions:
         if (mention.label == "PERSON" and paragraph_start <= mention.start < position
                 and not _inside(quotes, mention.start)
-                and not text[_sentence_start(text, paragraph_start, mention.start):mention.start].strip()):
+                and TOPIC_OPENER.fullmatch(text[_sentence_start(text, paragraph_start, mention.start):mention.start])):
             found = mention.text
     return found
 

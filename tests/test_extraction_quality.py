@@ -112,6 +112,12 @@ QUOTES = [  # body, [(speaker, role, org)] in order
      [("Nur Aisyah Rahman", "Director of Model Evaluation", "AI Singapore")]),
     ('"Every H200 will train their models," said Rep. Mark Hollis, a member of the House Select Committee.',
      [("Mark Hollis", "member", "House Select Committee")]),
+    # a person introduced by "For X, ..." is whom 'he said' means; a sentence may end inside brackets
+    ('"We win on price," said Grace Liang, a vice president at Alibaba Cloud.\nFor Arief Santoso, chief technology '
+     'officer at Pasarku, the math was simple. "Our bill fell 58%," he said.',
+     [("Grace Liang", "vice president", "Alibaba Cloud"), ("Arief Santoso", "chief technology officer", "Pasarku")]),
+    ('(For context, the top score was 61.5 percent.) Daniel Kessler, a researcher at Princeton, told The Verge that his '
+     'team would "evaluate it like any other submission."', [("Daniel Kessler", "researcher", "Princeton")]),
 ]
 
 
@@ -128,6 +134,8 @@ CHINESE_QUOTES = [
     ("首席财务官徐宏在电话会上称,公司回购了股份。他表示,首要任务是AI投资。", [("徐宏", "首席财务官", None)]),
     ("阿里巴巴发言人表示:“千问App的目标是成为第一入口。”", [("阿里巴巴", "发言人", "阿里巴巴")]),
     ("乌兰察布市副市长高建军在投产仪式上介绍，全市数据中心服务器装机能力超过150万台。", [("高建军", "副市长", None)]),
+    ("中国信息通信研究院人工智能研究所工程师刘洋表示，各家公布的成绩需要复测。", [("刘洋", "工程师", None)]),
+    ("晨星研究经理何静称，文心在政企市场有渠道优势。", [("何静", "研究经理", "晨星")]),
     ("“需求不是问题,”一位国内云厂商的采购负责人说。花旗分析师称,亏损将拖累利润。", []),
 ]
 
