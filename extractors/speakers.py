@@ -61,6 +61,7 @@ class Frame:
 
 
 UNNAMED = Speaker("", None, None, "unnamed")
+RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b")
 PRONOUN = Speaker("", None, None, "pronoun")
 
 
@@ -82,7 +83,12 @@ class SpeakerReader:
         slot = text[start:end]
         parts = slot.split(",")
         appositive = None
-        if len(parts) >= 3 and not parts[-1].strip() and NAME_ONLY.fullmatch(parts[-2].strip()) \
+        if len(parts) >= 3 and not parts[-1].strip() and RELATIVE_CLAUSE.match(parts[1]):
+            # "SMIC, which is also expanding capacity for rivals including ..., T-Head, said": the subject is
+            # the name before the relative clause, whatever the clause names
+            subject_part, appositive = parts[0], None
+            offset = start
+        elif len(parts) >= 3 and not parts[-1].strip() and NAME_ONLY.fullmatch(parts[-2].strip()) \
                 and self.role_word.search(parts[-3]):
             # "The company's chief executive, Eddie Wu, said": the name is the apposition
             subject_part, appositive = parts[-2], parts[-3].strip()

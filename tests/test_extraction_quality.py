@@ -118,6 +118,9 @@ QUOTES = [  # body, [(speaker, role, org)] in order
      [("Grace Liang", "vice president", "Alibaba Cloud"), ("Arief Santoso", "chief technology officer", "Pasarku")]),
     ('(For context, the top score was 61.5 percent.) Daniel Kessler, a researcher at Princeton, told The Verge that his '
      'team would "evaluate it like any other submission."', [("Daniel Kessler", "researcher", "Princeton")]),
+    # the name before a relative clause is the subject, whatever the clause names
+    ('SMIC, which also makes chips for rivals including Cambricon and T-Head, Alibaba\'s chip unit, said in a '
+     'statement that it "does not comment on individual customers."', [("SMIC", None, "SMIC")]),
 ]
 
 
