@@ -23,6 +23,7 @@ thresholds ("break 90") and margins are no scores. Cue words live in config/figu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,9 @@ MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
                           r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
-                           r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先)\s*$",
+                           r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先|"
+                           # "同比增长超过170%", "差距不足1分"
+                           r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|差距(?:不足|约|近|为|达|仅)?)\s*$",
                            re.IGNORECASE)
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?$")
@@ -46,8 +49,11 @@ MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；
 NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
-                         r"TB/s|watts|nm\b|纳米)", re.IGNORECASE)   # "74.1% tops X" is a score, "2,500 TOPS" no
+                         r"TB/s|watts|nm\b|纳米|颗|台|张|块|片|家|款|名|位|项|个|年|月|日)", re.IGNORECASE)
+# ("74.1% tops X" is a score, "2,500 TOPS" no; "搭载8颗思元690" counts chips)
+# (a full stop the sentence splitter missed, "… and Huawei's Ascend 910C. T-Head says the PPU …", ends a clause)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
+                          r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\d[A-Z]))\.\s+(?=[A-Z])|"
                           r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
                           r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
                           r"次于|逊于|不及|紧随|紧追))")
@@ -80,8 +86,9 @@ RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的(?:每秒)?|为|[:�
 RIVAL_OPENER = re.compile(r"\s*(?:against|compared\s+(?:with|to)|unlike|relative\s+to|versus|next\s+to)\s+"
                           r"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
 # words that may stand before a comparator cue opening a clause: "but (just) short of GPT-5.2 at 93.1"
-CLAUSE_LEAD = re.compile(r"[\s,]*(?:(?:but|and|yet|though|although|while|whereas|still|well|just|slightly|narrowly|far|"
-                         r"also|only|comfortably|clearly|roughly|about)\s+)*", re.IGNORECASE)
+CLAUSE_LEAD = re.compile(r"[\s,，]*(?:(?:but|and|yet|though|although|while|whereas|still|well|just|slightly|narrowly|far|"
+                         r"also|only|comfortably|clearly|roughly|about)\s+|但是|但|而|并且|并|也|仍|却|略|稍)*",
+                         re.IGNORECASE)   # "，但低于H200系统的每秒34000个Token"
 # the subject position: a pronoun or "the model" before a name that is the object ("it was trained on H800 chips"),
 # unless the name stands in apposition ("the new chip, the Zhenwu 810E,")
 OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|like|via|to|in)\s+"
@@ -97,6 +104,10 @@ UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|
 UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
+# a chip a server holds is not what the clause is about: "该服务器单机柜可容纳128颗平头哥真武PPU芯片"
+HELD_ZH = re.compile(r"(?:容纳|搭载|配备|采用|使用|部署|集成|装有|包含|基于)(?:\d+[颗台张块片个套])?[\u4e00-\u9fff]{0,4}$")
+# ... unless the system is named by it: "搭载8颗思元690的服务器取得每秒23800个Token" is the chip's result
+SYSTEM_OF_ZH = re.compile(r"(?:芯片)?的(?:服务器|系统|集群|机柜|节点|整机)")
 ZH_AGAINST = re.compile(r"与[^，,。；;]{1,20}?相比")   # "与上一代混元T1相比，新模型…": the rival, not the subject
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # "混元|T1", "文心|5.0", "千问|3.5-Max"
@@ -108,6 +119,7 @@ PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:it
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
 DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|gives|gave|makes|made|means|comes)\b")
+YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")   # a year names no version: "TechCrunch Disrupt 2026"
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?[BMT]\s+(?:model|version|variant)\b", re.IGNORECASE)   # "the 32B model"
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
@@ -119,9 +131,15 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
                        r"(?:Pro|Max|Plus|Turbo|Flash|Ultra|Mini|mini|Nano|nano|Lite|Thinking|Instruct|Preview|Exp|Heavy|"
                        r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
                        r"(?![A-Za-z0-9])))+")
+CODENAME = re.compile(r"[A-Z][a-z]{4,}")   # a model's code name: "Maverick", "Sonnet"
+GENERIC_TAIL = re.compile(r"Thinking|Instruct|Preview|Turbo|Flash|Ultra|Coder|Large|Medium|Small|Heavy|Base|Chat|"
+                          r"Speciale|Terminus|Codex|Reasoning|Vision|Lite|Plus|Omni|Nano|Mini|Exp")
 BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![A-Za-z0-9_.%]*\d)")
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
+TIME_TO_TRAIN = re.compile(r"\s*(?:minutes|mins?)\b")
+THROUGHPUT_ZH = re.compile(r"\s*个?\s*(?P<what>tokens?|Tokens?|TOKENS?|请求|样本|图像|张图片?)")
+THROUGHPUT_WORDS_ZH = {"请求": "queries", "样本": "samples", "图像": "images", "张图": "images", "张图片": "images"}
 # the joint of a clause that gives a rival's score: ", while GPT-5 scored 81.3", "；", "，GPT-5.2为86.9"
 WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；，]\s*", re.IGNORECASE)
 SCORELINE = re.compile(r"\s*(?:%|per ?cent)?\s+to\s+\d")
@@ -159,6 +177,11 @@ SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compar
                             re.IGNORECASE)
 ZH_SETTING = re.compile(r"在[^，,。；;]{1,40}?(?:中|上|里|方面|下)")
 LIST_JOINT = re.compile(r"[;；]")
+# a maker stating its model's result: "Alibaba claims 32.6 percent", "阿里称"
+CLAIMING = re.compile(r"\s*(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says|said|reports|reported|puts|put|rates|"
+                      r"rated|lists|listed|cites|cited|quotes|quoted)\b|称|表示|宣称|公布)")
+PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
+LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
 RANK_BEFORE = re.compile(r"(?:第|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
                               r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -183,6 +206,7 @@ class Mention:
 class ClaimExtractor:
     def __init__(self, figures_path: str | Path, gazetteer=None):
         rules = yaml.safe_load(Path(figures_path).read_text(encoding="utf-8"))["claims"]
+        self.gazetteer = gazetteer
         # Models and chips by exact name, for a name the entity ruler missed ("the Ascend 910B." at a sentence end).
         self.known_names: dict[str, tuple[str, str]] = {}
         for entity in gazetteer.entities.values() if gazetteer is not None else ():
@@ -230,6 +254,9 @@ class ClaimExtractor:
         """Claims of an article's body, sentence by sentence; subjects carry over by coreference."""
         claims: list[dict] = []
         article = _Article()
+        # the article's own model or chip: the one named most often
+        named = Counter(mention.id for _, mentions in sentences for mention in mentions if mention.kind in SUBJECT_KINDS)
+        main = named.most_common(1)[0][0] if named else None
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
             benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
@@ -238,11 +265,13 @@ class ClaimExtractor:
             products = [product for product in products if not _overlaps(product.start, product.end, unlisted)]
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
+            companies = [mention for mention in mentions if mention.kind == "company"]
             clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
             opening_rivals = []   # "与GPT-5相比，千问3.5……高出2.3分，达到77.5": the rival of every later clause
             # "On GPQA Diamond the order is Qwen4 84.1; Kimi K3 82.6; DeepSeek-V4 81.9": a ranking lists each model's
             # own score, where "X produced 41,300 ..., while a system using the H20 managed 33,600" compares two
-            ranking = len(LIST_JOINT.findall(sentence)) >= 2 and not self.comparator_cues.search(sentence)
+            joints = len(LIST_JOINT.findall(sentence))
+            ranking = (joints >= 2 or joints and LIST_HEAD.match(sentence)) and not self.comparator_cues.search(sentence)
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 # a clause with no benchmark of its own takes those set in the clause before ("在MMLU-Pro基准
@@ -252,7 +281,7 @@ class ClaimExtractor:
                 subject_before = clause_subject
                 found, clause_subject = self._clause(article, sentence, start, end, opening_rivals + inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
-                                                     clause_subject, last)
+                                                     clause_subject, last, inside(companies))
                 opening_rivals += [product for product in inside(products)
                                    if self._opens_against(sentence, start, product)]
                 if (last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last)
@@ -260,11 +289,18 @@ class ClaimExtractor:
                     # "X produced 41,300 tokens per second, while a system using the H20 managed 33,600": the
                     # rival's score is the comparator's of the claim before, not a claim of its own
                     had_rival = last["comparator"] is not None
-                    found = [{**last, "comparator": claim["subject"], "comparator_score": claim["score"]}
-                             for claim in found]
+                    if not had_rival and main is not None and last["subject"] != main and all(
+                            claim["subject"] == main for claim in found):
+                        # "Claude Sonnet 4.5 resolves 77.2 percent; Qwen3.6-Coder resolves 75.9 percent" in a Qwen
+                        # story: the article's model is the subject, the one named first its rival
+                        found = [{**claim, "comparator": last["subject"], "comparator_score": last["score"]}
+                                 for claim in found]
+                    else:
+                        found = [{**last, "comparator": claim["subject"], "comparator_score": claim["score"]}
+                                 for claim in found]
+                        clause_subject = subject_before
                     if not had_rival:
                         claims.remove(last)   # it had no rival; now it has one
-                    clause_subject = subject_before
                 for claim in found:
                     if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
                         claim["comparator"] = article.predecessor.id
@@ -277,7 +313,7 @@ class ClaimExtractor:
             # has no claim of its own does not take "the model" away from a known model or chip.
             new_subject = claimed or clause_subject
             if new_subject is not None and (claimed is not None or new_subject.kind != "product"
-                                            or re.search(r"\d", new_subject.name)
+                                            or re.search(r"\d", YEAR_WORD.sub("", new_subject.name))
                                             or article.subject is None or article.subject.kind == "product"):
                 article.subject = new_subject
             elif products and article.subject is None:
@@ -293,9 +329,10 @@ class ClaimExtractor:
                         article.predecessor = mention
         return claims
 
-    def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited, last=None):
+    def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited, last=None,
+                companies=()):
         """Claims of one clause and its subject; `inherited` is the subject of the clause before, `last`
-        the sentence's claim before it."""
+        the sentence's claim before it, `companies` the organisations the clause names."""
         text = sentence[:end]
         # "与上一代混元T1相比，新模型的速度提升至2倍": the rival comes first and the subject after it
         against = [match.span() for match in ZH_AGAINST.finditer(text, start)]
@@ -314,12 +351,15 @@ class ClaimExtractor:
         # clause's subject; the chip the sentence is about is.
         settings = [match.span() for match in ZH_SETTING.finditer(text, start, stop)] + against
         own = [product for product in clause_products if product.start < stop
-               and not any(a <= product.start < b for a, b in settings)]
+               and not any(a <= product.start < b for a, b in settings)
+               and not (HELD_ZH.search(text, max(start, product.start - 14), product.start)
+                        and not SYSTEM_OF_ZH.match(text, product.end))]
         pronoun = self.coreference.search(text, start, own[0].start) if own else None
         if (pronoun and pronoun.group(0).lower() not in POSSESSIVE
                 and not APPOSITION.fullmatch(text, pronoun.end(), own[0].start)
                 and not VERSION_OF.fullmatch(text, pronoun.end(), own[0].start)
-                and OBJECT_BEFORE.search(text[pronoun.end():own[0].start])
+                and (OBJECT_BEFORE.search(text[pronoun.end():own[0].start])
+                     or self.rival_intro.search(text, pronoun.end(), own[0].start))   # "the model leapfrogs X"
                 and self._referred(article, text, start, stop, inherited) is not None):
             own = []   # "it was trained on H800 chips": the name is an object, the subject is "it"
         if own and SETTING_BEFORE.search(text, start, own[0].start) and "," in text[own[0].end:stop]:
@@ -331,7 +371,7 @@ class ClaimExtractor:
                 own = []
         if own:   # the clause's first model or chip is its subject ("the PPU lags the H100 but beats the H20")
             subject, rivals = own[0], [product for product in products if product.start > own[0].start
-                                       or product.start < start]
+                                       or product.start < start or any(a <= product.start < b for a, b in against)]
         else:
             subject, rivals = self._referred(article, text, start, stop, inherited), products
             if subject is None and benchmarks and (self._list_item(text, start, benchmarks[0]) or any(
@@ -343,11 +383,16 @@ class ClaimExtractor:
                 subject, rivals = preposed, [product for product in products if product.start > preposed.start]
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
+            if subject is None and article.subject is not None and self.gazetteer is not None and any(
+                    company.start < stop and CLAIMING.match(text, company.end)
+                    and company.id in self.gazetteer.ancestors(article.subject.id) for company in companies):
+                subject = article.subject   # "Alibaba claims 32.6 percent": the maker speaks of its model
         if subject is not None:   # "Claude's results ... lists Claude Opus 4.5 at 80.9": the subject named again
             rivals = [rival for rival in rivals
                       if not (rival.id == subject.id and _same_model(rival.name, subject.name))]
-        throughputs = [number for number in numbers if THROUGHPUT.match(text, number.end())]
+        throughputs = [number for number in numbers if _throughput(text, number)]
         if (not benchmarks and numbers and article.benchmark is not None and article.sentences_since_benchmark == 0
+                and not PRICE.search(text)
                 and (article.benchmark_unscored or throughputs and article.benchmark.name.startswith("MLPerf"))):
             # the benchmark of the sentence before: "On SWE-bench Verified the picture flips. Qwen4 trails at 69.8%";
             # "T-Head submitted the 920 to MLPerf Inference v6.0. On the Llama 2 70B test, a server produced ..."
@@ -466,7 +511,7 @@ class ClaimExtractor:
 
     def _score_owner(self, text, number, previous, rivals):
         """The rival a score belongs to: "GPT-5 at 41.7%", "54.9% for GPT-5", "61.8 versus 52.4"."""
-        unit = THROUGHPUT.match(text, number.end())   # "10,570 tokens per second for an eight-way H20 system"
+        unit = _throughput(text, number)   # "10,570 tokens per second for an eight-way H20 system"
         after = text[unit.end() if unit else number.end():][:30]
         if RIVAL_SCORE_AFTER.match(after) or (THE_SCORE_OF.match(after) and text.endswith("the ", 0, number.start())):
             end = unit.end() if unit else number.end()
@@ -517,6 +562,8 @@ class ClaimExtractor:
         after the cue; only a factor may compare with an unnamed rival ("its predecessor")."""
         cue = triggers[0]
         limit = end if limit is None else limit
+        if cue.re in (self.parity_cues, self.better_cues) and PRICE.search(sentence, 0, end):
+            return []   # "lists at $0.40 per million tokens, roughly in line with Maverick at $0.38": prices
         factor = cue if cue.re in (self.factor, self.factor_zh, self.bare_factor, self.factor_of_rival) else None
         if cue.re in (self.factor_zh, self.parity_zh, self.better_zh):
             after = [rival for rival in rivals if _rival_span(cue)[0] <= rival.start < _rival_span(cue)[1]]
@@ -573,10 +620,10 @@ class ClaimExtractor:
                 words = words[1:]
             name = " ".join(words).rstrip(".")
             begin = match.end() - len(" ".join(words))
-            short = article.short_names.get(name) if article is not None else None
+            short = article.short_name(name) if article is not None else None
             # a short name of a model named before ("M3" after "MiniMax-M3") even where it looks like a
             # chip family the patterns rule out ("M3" alone is Apple's)
-            if (not name or not PRODUCT_WORD.search(name) or (self.not_product.fullmatch(name) and not short)
+            if (not name or not (PRODUCT_WORD.search(name) or short) or (self.not_product.fullmatch(name) and not short)
                     or _overlaps(begin, begin + len(name), taken)):
                 continue
             if short:   # "V4" after "DeepSeek-V4": the model named before
@@ -639,14 +686,20 @@ class ClaimExtractor:
                 sentence.endswith("从", 0, match.start()) and FORMER_SCORE_ZH.match(sentence, match.end()) is not None)
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
-            throughput = THROUGHPUT.match(sentence, match.end())   # an MLPerf score: "41,300 tokens per second"
+            throughput = _throughput(sentence, match)   # an MLPerf score: "41,300 tokens per second", "每秒23800个Token"
+            # MLPerf Training measures time to train: "In MLPerf Training v6.0, 64 PPUs needed 41.2 minutes"
+            throughput = throughput or (TIME_TO_TRAIN.match(sentence, match.end()) and any(
+                mention.kind == "benchmark" and "Training" in mention.name for mention in mentions))
             rank = RANK_BEFORE.search(sentence, max(0, match.start() - 8), match.start()) or RANK_AFTER.match(
                 sentence, match.end())   # "第1名", "No. 3"
             # a round threshold, not a result: "the first open model to break 90", "scores above 80"
             threshold = "." not in match["num"] and THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20),
                                                                              match.start()) is not None
             measure = counted or NOT_A_SCORE.match(sentence, match.end())
-            excluded = inside or year or margin or relative or former or rank or threshold
+            # a number of chips or systems: "a cluster of 64 PPUs", "8 H100s"
+            fleet = any(mention.kind in SUBJECT_KINDS and mention.start == match.end() + 1
+                        and sentence[match.end()] == " " for mention in mentions)
+            excluded = inside or year or margin or relative or former or rank or threshold or fleet
             if not excluded and (throughput or not measure):
                 numbers.append(match)
         return numbers
@@ -663,13 +716,20 @@ class _Article:
     predecessor: Mention | None = None   # the model a later "its predecessor" or "上一代" stands for
     short_names: dict = field(default_factory=dict)   # "V4" -> the DeepSeek-V4 mention
 
+    def short_name(self, name: str) -> Mention | None:
+        """The model a short name stands for: "V4" after "DeepSeek-V4", "V3.2-Speciale" after "DeepSeek-V3.2"."""
+        return self.short_names.get(name) or next(
+            (mention for tail, mention in self.short_names.items() if name.startswith(tail + "-")), None)
+
     def remember(self, mention: Mention) -> None:
         """The tails of a model's name, for a later short mention: "DeepSeek-V4" -> "V4"."""
         # "讯飞星火X2" -> "X2": a Chinese name's Latin version stands for it too
         parts = re.split(r"[-\s]+|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])", mention.name)
         for index in range(1, len(parts)):
             tail = " ".join(parts[index:])
-            if PRODUCT_WORD.search(tail):
+            # "Maverick" after "Llama 4 Maverick", but not a generic last word ("Pro", "Thinking")
+            if PRODUCT_WORD.search(tail) or (index == len(parts) - 1 and CODENAME.fullmatch(tail)
+                                             and not GENERIC_TAIL.fullmatch(tail)):
                 self.short_names.setdefault(tail, mention)
 
 
@@ -697,8 +757,21 @@ def _score_unit(text: str, number) -> str | None:
     """'%' for a percentage, 'tokens/s' (or queries/s, samples/s) for a throughput, else None."""
     if number["unit"]:
         return "%"
-    throughput = THROUGHPUT.match(text, number.end())
-    return f"{throughput['what'].lower()}/s" if throughput else None
+    if TIME_TO_TRAIN.match(text, number.end()):
+        return "minutes"
+    throughput = _throughput(text, number)
+    if throughput is None:
+        return None
+    what = throughput["what"].lower()
+    what = THROUGHPUT_WORDS_ZH.get(what, what if what.endswith("s") else what + "s")
+    return f"{what}/s"
+
+
+def _throughput(text: str, number) -> re.Match | None:
+    """The unit of a throughput after a number: "41,300 tokens per second", or in Chinese after 每秒 ("每秒处理
+    24310个Token"); None for anything else ("24310个Token" alone counts tokens)."""
+    return THROUGHPUT.match(text, number.end()) or (
+        THROUGHPUT_ZH.match(text, number.end()) if "每秒" in text[max(0, number.start() - 6):number.start()] else None)
 
 
 def _benchmark_of(text: str, number, benchmarks: list[Mention], numbers) -> Mention:

@@ -83,12 +83,17 @@ class FigureExtractor:
         symbols = list(self.fx.symbols)
         scale = _alternation(self.fx.scales)
         amount = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?(?:\s?(?P<scale>{scale}))?"
-        # "人民币3800亿元": the currency named before and 元 after are one amount
-        self.money_before = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?{amount}(?:(?<=[\d亿万千百])元)?")
+        # "人民币3800亿元": the currency named before and 元 after are one amount; a word ending in 元 is written
+        # after its amount only ("思元690" is a chip, not 690 yuan)
+        before = [symbol for symbol in symbols if not symbol.endswith("元")]
+        self.money_before = re.compile(rf"(?P<cur>{_alternation(before)})\s?{amount}(?:(?<=[\d亿万千百])元)?")
         self.money_after = re.compile(rf"{amount}\s?(?P<cur>{_alternation(symbols)})")
         # a range that repeats the currency and scale: "$20bn-$30bn", "HK$1.5 billion to HK$2 billion"
-        self.money_range = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?(?P<num>{NUMBER})\s?(?P<scale>{scale})"
+        self.money_range = re.compile(rf"(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER})\s?(?P<scale>{scale})"
                                       rf"{RANGE_JOIN}(?P=cur)\s?(?P<num2>{NUMBER})\s?(?P=scale)")
+        # a range of plain amounts that repeats the currency: "$0.27 to $0.35 per million tokens"
+        self.money_range_plain = re.compile(rf"(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER}){RANGE_JOIN}"
+                                            rf"(?P=cur)\s?(?P<num2>{NUMBER})(?!\s?(?:{scale})\b)(?P<scale>)")
         # a range that repeats the scale, the currency after it: "15 billion to 20 billion yuan"
         self.money_range_after = re.compile(rf"(?P<num>{NUMBER})\s?(?P<scale>{scale}){RANGE_JOIN}(?P<num2>{NUMBER})"
                                             rf"\s?(?P=scale)\s?(?P<cur>{_alternation(symbols)})")
@@ -151,8 +156,8 @@ class FigureExtractor:
         def claim(match) -> bool:
             return claim_span(*match.span())
 
-        money = sorted([match for pattern in (self.money_range, self.money_range_after, self.money_before,
-                                              self.money_after)
+        money = sorted([match for pattern in (self.money_range, self.money_range_plain, self.money_range_after,
+                                              self.money_before, self.money_after)
                         for match in pattern.finditer(text)],
                        key=lambda match: (match.start(), -(match.end() - match.start())))
         money_records: list[tuple[int, int, dict]] = []

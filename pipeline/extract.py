@@ -5,6 +5,7 @@ trafilatura finds the main text; dates and authors come first from what the entr
 from trafilatura's guess, which is right about 9 times in 10."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import json
@@ -26,6 +27,9 @@ from pipeline.records import Article, RawPage
 from pipeline.urls import article_id, canonical_url
 
 MIN_TEXT_CHARS = 120            # shorter main text is page furniture, not an article
+# a caption or photo credit written inside a paragraph (<p><img><small class="media-caption">), which
+# trafilatura keeps as text: "Dense FP8 compute: PPU 480 TFLOPS, H20 296 TFLOPS ..." repeats the figures
+CAPTION = "//*[not(self::p or self::div or self::article or self::section)][contains(@class, 'caption') or contains(@class, 'credit')]"
 TITLE_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")   # words, and each Chinese character
 HEADLINE_OVERLAP = 0.4     # share of the shorter title's words an <h1> must have to be the headline
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
@@ -196,7 +200,13 @@ def extract_article(page: RawPage) -> Article | None:
 def _main_text(tree, url: str):
     """trafilatura's main text, favouring precision (tables are page furniture on news sites); a page
     laid out in tables (old portals) has its text inside one, so it is read again with tables kept.
-    trafilatura works on its own copy of the tree, which stays whole for the metadata."""
+    trafilatura works on its own copy of the tree, which stays whole for the metadata; captions inside
+    paragraphs are dropped from that copy first."""
+    captions = tree.xpath(CAPTION)
+    if captions:
+        tree = copy.deepcopy(tree)
+        for caption in tree.xpath(CAPTION):
+            caption.drop_tree()
     for tables in (False, True):
         document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                                include_tables=tables, favor_precision=True)

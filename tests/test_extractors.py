@@ -58,6 +58,14 @@ def test_a_range_that_repeats_currency_and_scale_is_one_figure_with_both_ends(fi
     assert (first["text"], first["value"], first["value_max"]) == ("$20bn-$30bn", 20e9, 30e9)
     assert (second["currency"], second["value"], second["value_max"]) == ("HKD", 1.5e9, 2e9)
     assert [figure["text"] for figure in figures.extract("Between $20bn and $30m of it.", [0])] == ["$20bn", "$30m"]
+    [plain] = figures.extract("Prices run from $0.27 to $0.35 per million tokens.", [0])
+    assert (plain["text"], plain["value"], plain["value_max"]) == ("$0.27 to $0.35", 0.27, 0.35)
+
+
+def test_a_word_ending_in_yuan_before_digits_is_no_money(figures):
+    # 思元690 is Cambricon's chip; 元 is written after an amount, never before it
+    assert [figure["kind"] for figure in figures.extract("思元690的算力是思元590的3倍，售价5万元。", [0])
+            if figure["kind"] == "money"] == ["money"]
 
 
 def test_ranges_with_the_currency_after_or_a_percent_sign_keep_both_ends(figures):
@@ -271,6 +279,13 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
     ("A single Zhenwu 920 generated 3,150 tokens per second, well ahead of the 1,380 tokens per second we measured on an "
      "H20 and the 2,200 tokens per second from an Ascend 910C card.",
      [("comparison", "t-head-ppu", "nvidia-h20", None), ("comparison", "t-head-ppu", "huawei-ascend-910c", None)]),
+    # a model's code name after its full name; prices in line are no parity claim
+    ("Meta released Llama 4 Maverick. Maverick delivers 1.6 times the throughput of Qwen3.5.",
+     [("comparison", "llama", "qwen", 1.6)]),
+    ("Qwen3.5 lists at $0.40 per million input tokens, roughly in line with Llama 4 Maverick at $0.38.", []),
+    # a chip a server holds is not the subject (Chinese), the Ascend 910C ends its sentence
+    ("T-Head lists the PPU, Nvidia's H20 and Huawei's Ascend 910C. T-Head says the PPU delivers 3.4 times the "
+     "inference throughput of the Hanguang 800.", [("comparison", "t-head-ppu", "hanguang-800", 3.4)]),
     # a version of a known chip the gazetteer does not list
     ("Huawei began making the Ascend 950DX. The 950DX delivers 2.6 times the throughput of Nvidia's H20.",
      [("comparison", "huawei-ascend", "nvidia-h20", 2.6)]),
@@ -524,6 +539,27 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Documents are where Qwen3.5-VL stands out. Alibaba reports a DocVQA score of 96.5 (GPT-4o: 92.8). "
            "The rest of the table reads like a spec sheet: MMStar, 74.8; ChartQA, 90.1.",
      [("qwen", "DocVQA", 96.5, "gpt-4o", 92.8), ("qwen", "MMStar", 74.8, None, None), ("qwen", "ChartQA", 90.1, None, None)]),
+    # in a story about one model, the model named second in a semicolon pair is the subject
+    ("en", "Alibaba released Qwen3.6-Coder. Anthropic's Claude Sonnet 4.5 resolves 77.2 percent of SWE-bench Verified "
+           "tasks; Qwen3.6-Coder resolves 75.9 percent.", [("qwen", "SWE-bench Verified", 75.9, "claude", 77.2)]),
+    # the model named by "the model" leapfrogs the rival; "to the rival's 68.0"; a maker claiming for its model
+    ("en", "Alibaba released Qwen3.6-Coder. On tool use, the model leapfrogs DeepSeek-V3.2, posting 71.4 on BFCL v4 to "
+           "the Chinese rival's 68.0.", [("qwen", "BFCL v4", 71.4, "deepseek-v3", 68.0)]),
+    ("en", "Alibaba released Qwen3.5. On Humanity's Last Exam, Alibaba claims 32.6 percent without tools. Shares of "
+           "Alibaba rose 3.4% in Hong Kong.", [("qwen", "Humanity's Last Exam", 32.6, None, None)]),
+    # a short name of a model named before, with a suffix; a list head with one semicolon is a ranking
+    ("en", "DeepSeek-V3.2 is out. DeepSeek's V3.2-Speciale claimed 96.0 on AIME 2025.",
+     [("deepseek-v3", "AIME 2025", 96.0, None, None)]),
+    ("en", "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4",
+     [("qwen", "IFEval", 92.6, None, None), ("llama", "IFEval", 86.4, None, None)]),
+    # MLPerf Training gives time to train; a count of chips is no score
+    ("en", "In MLPerf Training v6.0, a cluster of 64 PPUs needed 41.2 minutes to fine-tune Llama 2 70B.",
+     [("t-head-ppu", "MLPerf Training v6.0", 41.2, None, None)]),
+    # a Chinese throughput after 每秒; a chip that names the server is its subject; "，但低于X的…" is a rival clause
+    ("zh", "寒武纪发布思元690。在最新一轮MLPerf Inference测试中，搭载8颗思元690的服务器取得每秒23800个Token的成绩，"
+           "与同配置的英伟达H100系统基本持平，但低于H200系统的每秒34000个Token。",
+     [("cambricon-siyuan", "MLPerf Inference", 23800.0, "nvidia-h100", None),
+      ("cambricon-siyuan", "MLPerf Inference", 23800.0, "nvidia-h200", 34000.0)]),
     # an MLPerf result in the sentence after the suite is named; a rival's throughput 'for' its system
     ("en", "T-Head submitted the Zhenwu 920 to MLPerf Inference v6.0 in the closed division. On the Llama 2 70B test, an "
            "eight-card Zhenwu 920 server produced 24,310 tokens per second, versus 10,570 tokens per second for an "

@@ -22,6 +22,8 @@ def test_headline_summary_bullets_and_sign_off_are_dropped():
         "Join 4,812 other subscribers.",
         "Should you invest $1,000 in Alibaba Group right now?",
         "Ethan Moore has positions in Alibaba Group. The Motley Fool has a disclosure policy.",
+        "Join 10,000+ founders and investors in San Francisco. Save up to $600 on your pass before prices rise.",
+        "REGISTER NOW",
     ])
     assert drop_furniture(text, TITLE).split("\n") == [
         "HANGZHOU, Feb 25 (Reuters) - Alibaba Group said on Wednesday it expects to spend more than RMB 380 billion.",
@@ -62,3 +64,18 @@ def test_a_headline_after_a_channel_name_and_a_one_paragraph_summary_are_dropped
 
 def test_text_that_is_all_furniture_is_kept_rather_than_emptied():
     assert drop_furniture("Reporting by Julie Zhu", TITLE) == "Reporting by Julie Zhu"
+
+
+def test_a_caption_inside_a_paragraph_is_not_article_text():
+    from pipeline.extract import extract_article
+    from pipeline.records import RawPage
+
+    story = " ".join(["T-Head rates the PPU at 480 teraflops of dense FP8 compute."] * 4)
+    html = (f"<html><head><title>PPU review</title></head><body><article><h1>PPU review</h1><p>{story}</p>"
+            '<p class="shortcode-media"><img src="t.png" alt="Table"><small class="image-media media-caption">Dense FP8 '
+            'compute: PPU 480 TFLOPS, H20 296 TFLOPS.</small><small class="media-photo-credit">Sources: T-Head'
+            f"</small></p><p>{story}</p></article></body></html>")
+    raw = RawPage(url="https://example.com/ppu", final_url="https://example.com/ppu", source="", status=200,
+                  headers={}, body=html.encode(), fetched_at="2026-11-28T00:00:00Z")
+    text = extract_article(raw).text
+    assert "480 teraflops" in text and "296 TFLOPS" not in text and "Sources: T-Head" not in text
