@@ -17,7 +17,7 @@ Splits say how each part was used (tests/data/pages/README.md): page-001..026 (`
 tuned on from the start; page-027..040 (`kept`), page-041..060 (`fresh`), page-061..075 (`final`) and
 page-076..085 (`last`) were each scored once before their errors were read.
 
-Run: .venv/bin/python -m bench.page_scores [--split all|look|kept|fresh|final|last|fourth|fifth|later] [--cli] [--show-errors FIELD]"""
+Run: .venv/bin/python -m bench.page_scores [--split all|look|kept|fresh|final|last|fourth|fifth|sixth|seventh|later] [--cli] [--show-errors FIELD]"""
 from __future__ import annotations
 
 import argparse
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES_DIR = ROOT / "tests" / "data" / "pages"
 SPLITS = {"all": range(1, 1000), "look": range(1, 27), "kept": range(27, 41), "fresh": range(41, 61),
           "final": range(61, 76), "last": range(76, 86), "fourth": range(86, 94), "fifth": range(94, 102),
-          "later": range(102, 1000)}
+          "sixth": range(102, 108), "seventh": range(108, 114), "later": range(114, 1000)}
 CONFIG = ROOT / "config" / "newsmon.yaml"
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
