@@ -626,6 +626,9 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("Margin pressure would ease in the second half.", "positive"),
     ("The market is too pessimistic about the cloud business.", "positive"),
     ("These are the company's own numbers, and nobody outside it has checked them.", "negative"),
+    # a bad measure going down is good news, a few words apart or in Chinese
+    ("We cut our inference bill by 37% without losing accuracy.", "positive"),
+    ("切换到千问后，单笔审核耗时缩短了40%。", "positive"),
 ])
 def test_stance_reads_whom_a_cue_is_about(quote, expected):
     from extractors.speakers import Speaker
@@ -719,3 +722,15 @@ def test_competitors_are_the_other_makers_of_models_and_chips(enricher):
 def test_an_mlperf_result_is_a_chip_story_not_a_model_one(enricher):
     body = "In MLPerf Inference v6.0, an eight-card Zhenwu 920 server produced 24,310 tokens per second."
     assert enrich_text(enricher, "T-Head's Zhenwu 920 in MLPerf", body).categories == ["chip"]
+
+
+def test_another_organisations_statement_takes_no_side():
+    from extractors.speakers import Speaker
+    from extractors.stance import StanceJudge
+
+    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+    nvidia = Speaker("Nvidia", "spokesperson", "Nvidia", "org")
+    quote = 'the company "competes in every market where we are permitted to" and declined to comment on the PPU.'
+    assert judge.stance(quote, nvidia, {"alibaba", "t-head"}) == "neutral"
+    assert judge.stance("Llama remains a weaker choice and a risky one.", Speaker("Meta", None, "Meta", "org"),
+                        {"alibaba", "qwen"}) == "negative"
