@@ -41,7 +41,7 @@ MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先|"
                            # "同比增长超过170%", "差距不足1分"
-                           r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|差距(?:不足|约|近|为|达|仅)?)\s*$",
+                           r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|(?:差距|相差)(?:不足|不到|约|近|为|达|仅)?)\s*$",
                            re.IGNORECASE)
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?$")
@@ -55,7 +55,7 @@ NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
                           r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\d[A-Z]))\.\s+(?=[A-Z])|"
                           r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
-                          r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
+                          r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|较|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
                           r"次于|逊于|不及|紧随|紧追))")
 # (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
@@ -115,6 +115,7 @@ CJK_VERSION = re.compile(r"[A-Z]?\d+(?:\.\d+)*[A-Za-z]*(?:-[A-Za-z0-9.]+)*(?![A-
 PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版")
 # a predecessor written as such, which a name given before stands for ("较上一代Qwen3.8-Max-Thinking", "its predecessor,
 # the Hanguang 800"): a later "上一代" or "its predecessor" is that model
+LATTER = {"后者", "the latter"}
 PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
@@ -233,13 +234,14 @@ class ClaimExtractor:
         self.measure_before = re.compile(rf"\b(?:{nouns}|TOPS|[TPE]?FLOPS|tokens|inference|training)\b", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
-        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|比|相比于|相较于|与|相当于)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
+        # (比 in 能效比, 性价比 is a ratio, not "than")
+        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|(?<![效价])比|相比于|相较于|与|相当于)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
                                     r"(?:的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?|"
                                     r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?)"
                                     r"(?P<num>\d+(?:\.\d+)?)倍")
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
         # better than a rival, no factor: "比上一代快40%", "比第二名豆包高出1.1分", "比H20更强"
-        self.better_zh = re.compile(r"(?:比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
+        self.better_zh = re.compile(r"(?:(?<![效价])比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
                                     r"(?:快|高|强|好|优|提升|提高)(?:出|了)?(?=\s*(?:约|近)?\d|更|[,，。；;]|$)|"
                                     # "与上一代真武810E相比，新芯片的能效提升约60%"
                                     r"与(?P<against>[^,，。]{0,20}?)相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加)(?:了|至|到)?"
@@ -304,6 +306,8 @@ class ClaimExtractor:
                 for claim in found:
                     if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
                         claim["comparator"] = article.predecessor.id
+                    if claim["comparator"] in LATTER and last is not None and last["comparator"]:
+                        claim["comparator"] = last["comparator"]   # "是英伟达H20的2.3倍，能效比则是后者的1.8倍"
                 claims.extend(found)
                 last = found[-1] if found else last
                 previous_start, previous_end = start, end

@@ -507,6 +507,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "Arena-Hard v2", 88.2, "上一代", 79.5)]),
     # a rival after 比 stays with the score
     ("zh", "Qwen3.5-Max在C-Eval上以93.5分排名第一，比第二名豆包高出1.1分。", [("qwen", "C-Eval", 93.5, "doubao", None)]),
+    # a gain over a named predecessor stays with the score; 相差不到1分 is a margin
+    ("zh", "千问3.6在SWE-bench Verified上的成绩达到76.5%，较上一代千问3.5提升4.2个百分点。",
+     [("qwen", "SWE-bench Verified", 76.5, "qwen", None)]),
+    ("zh", "千问3.6与Claude Opus 4.5在SWE-bench Verified上的得分相差不到1分。", []),
     # a clause that opens with its rival ("but short of X at N") keeps the sentence's subject
     ("en", "Qwen3.8-Max scored 92.4 on AIME 2026, ahead of the 89.7 posted by DeepSeek-V4 but short of GPT-5.2 at 93.1. "
            "On GPQA Diamond it reached 84.6 versus 86.2 for Gemini 3 Pro.",
@@ -610,6 +614,9 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("平头哥发布真武920。平头哥并未公布该芯片与华为昇腾950的对比数据。该芯片的推理性能是英伟达H20的1.8倍。",
      [("t-head-ppu", "nvidia-h20", 1.8)]),
     ("百度发布文心5.5。在昆仑芯P800集群的支持下，其推理吞吐量是上一代文心5.0的3倍。", [("ernie", "ernie", 3.0)]),
+    # 后者 is the rival named before; 能效比 is a ratio, not "than"
+    ("真武920的推理性能是英伟达H20的2.3倍，能效比则是后者的1.8倍。",
+     [("t-head-ppu", "nvidia-h20", 2.3), ("t-head-ppu", "nvidia-h20", 1.8)]),
 ]
 
 
