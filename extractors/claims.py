@@ -159,6 +159,8 @@ SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别")
 PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
+# "outperforms leading proprietary models including GPT-5.1 and Claude Opus 4.5": rivals given as examples
+EXAMPLES_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:including|such as|like|notably|namely)\s+(?:\w+['’]s\s+)?")
 # rivals named one after another: "beating DeepSeek-V3.2 and Claude Sonnet 4", "ahead of GPT-5, Gemini 2.5 Pro or Grok 4"
 RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
@@ -575,7 +577,8 @@ class ClaimExtractor:
             after = [rival for rival in rivals if rival.end <= cue.start() and self._introduced(sentence, rival)][-1:]
         else:
             after = [rival for rival in rivals if cue.end() <= rival.start < limit]
-            if after and (not factor or cue.re is self.factor_of_rival) and after[0].start - cue.end() > 25:
+            if (after and (not factor or cue.re is self.factor_of_rival) and after[0].start - cue.end() > 25
+                    and not EXAMPLES_BEFORE.fullmatch(sentence, cue.end(), after[0].start)):
                 after = []   # the first rival stands right after its cue, the others follow it in a chain
         chain = after[:1]
         for rival in after[1:]:   # "outperforms Kimi K2 and DeepSeek-V3": one claim per rival

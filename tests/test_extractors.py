@@ -283,6 +283,11 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
     ("Meta released Llama 4 Maverick. Maverick delivers 1.6 times the throughput of Qwen3.5.",
      [("comparison", "llama", "qwen", 1.6)]),
     ("Qwen3.5 lists at $0.40 per million input tokens, roughly in line with Llama 4 Maverick at $0.38.", []),
+    # rivals given as examples; "3x higher X than"
+    ("Qwen3.7-Max outperforms leading proprietary models including GPT-5.1 and Claude Opus 4.5 on coding.",
+     [("comparison", "qwen", "gpt-5", None), ("comparison", "qwen", "claude", None)]),
+    ("The new PPU delivers up to 3x higher inference throughput than the Hanguang 800.",
+     [("comparison", "t-head-ppu", "hanguang-800", 3.0)]),
     # a chip a server holds is not the subject (Chinese), the Ascend 910C ends its sentence
     ("T-Head lists the PPU, Nvidia's H20 and Huawei's Ascend 910C. T-Head says the PPU delivers 3.4 times the "
      "inference throughput of the Hanguang 800.", [("comparison", "t-head-ppu", "hanguang-800", 3.4)]),
