@@ -46,7 +46,7 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?$")
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
-NOT_A_SCORE = re.compile(r"\s*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
+NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
                          r"TB/s|watts|nm\b|纳米|颗|台|张|块|片|家|款|名|位|项|个|年|月|日)", re.IGNORECASE)
@@ -121,7 +121,9 @@ NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+pre
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
 DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|gives|gave|makes|made|means|comes)\b")
 YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")   # a year names no version: "TechCrunch Disrupt 2026"
-SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?[BMT]\s+(?:model|version|variant)\b", re.IGNORECASE)   # "the 32B model"
+# "the 32B model", "the 32-billion-parameter version"
+SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?(?:[BMT]|[-\s]billion[-\s]parameter)\s+(?:model|version|variant)\b",
+                         re.IGNORECASE)
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
 POSSESSIVE = {"its", "其", "their"}
@@ -186,6 +188,7 @@ CLAIMING = re.compile(r"\s*(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says
 PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
 LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
 RANK_BEFORE = re.compile(r"(?:第|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
+AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
                               r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"\s?(?:名|位)")
@@ -230,17 +233,22 @@ class ClaimExtractor:
                                  rf"the(?=\s+(?:[\w-]+\s+){{0,3}}?[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b))\s+",
                                  re.IGNORECASE)
         # "roughly 1.6x Huawei's Ascend 910C": a factor with the rival right after it
-        self.factor_of_rival = re.compile(rf"(?<![\w.]){FACTOR}(?=(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?[A-Z])")
+        # (the rival's name ends there: "twice Qwen's daily users" counts users, it compares no chips)
+        self.factor_of_rival = re.compile(rf"(?<![\w.]){FACTOR}(?=(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+                                          rf"[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*(?!['’]s)"
+                                          rf"(?:\s*[,.;:)]|\s+(?:at|in|on|for|while|and|but|with)\b|\s*$))")
         # "double that of X" compares performance only when a measure of it comes first ("INT8 performance of 1,200
         # TOPS is double that of"), not a power draw ("puts the draw at five times that of the Nvidia system")
         self.measure_before = re.compile(rf"\b(?:{nouns}|TOPS|[TPE]?FLOPS|tokens|inference|training)\b", re.IGNORECASE)
         self.bare_factor = re.compile(rf"(?<![\w.]){FACTOR}(?:{words})(?=\s*(?:[.,;:!?)]|$))", re.IGNORECASE)
         # "是H20的1.5倍", "较文心5.0提升3.2倍", "比H20快2倍", "与上一代混元T1相比，新模型的推理速度提升至2倍"
-        # (比 in 能效比, 性价比 is a ratio, not "than")
-        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|(?<![效价])比|相比于|相较于|与|相当于)(?P<rival>[^,，。]{0,20}?)(?:的(?=\d)|"
-                                    r"(?:的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?|"
-                                    r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?)"
-                                    r"(?P<num>\d+(?:\.\d+)?)倍")
+        # (比 in 能效比, 性价比 is a ratio, not "than"; sites that space Latin and digits from Chinese write
+        # "是上一代真武 810E 的 2.5 倍")
+        self.factor_zh = re.compile(r"(?:是|为|达到|达|较|(?<![效价])比|相比于|相较于|与|相当于)(?P<rival>[^,，。]{0,20}?)"
+                                    r"(?:\s?的\s?(?=\d)|"
+                                    r"(?:\s?的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?\s?|"
+                                    r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?\s?)"
+                                    r"(?P<num>\d+(?:\.\d+)?)\s?倍")
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
         # better than a rival, no factor: "比上一代快40%", "比第二名豆包高出1.1分", "比H20更强"
         self.better_zh = re.compile(r"(?:(?<![效价])比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
@@ -274,8 +282,10 @@ class ClaimExtractor:
             opening_rivals = []   # "与GPT-5相比，千问3.5……高出2.3分，达到77.5": the rival of every later clause
             # "On GPQA Diamond the order is Qwen4 84.1; Kimi K3 82.6; DeepSeek-V4 81.9": a ranking lists each model's
             # own score, where "X produced 41,300 ..., while a system using the H20 managed 33,600" compares two
-            joints = len(LIST_JOINT.findall(sentence))
-            ranking = (joints >= 2 or joints and LIST_HEAD.match(sentence)) and not self.comparator_cues.search(sentence)
+            # (a cue before the list, "对比结果依次为：", does not make it a comparison)
+            items = LIST_JOINT.split(sentence)
+            ranking = ((len(items) >= 3 or len(items) == 2 and LIST_HEAD.match(sentence))
+                       and not any(self.comparator_cues.search(item) for item in items[1:]))
             for start, end in _clauses(sentence):
                 inside = lambda items: [item for item in items if start <= _start(item) < end]
                 # a clause with no benchmark of its own takes those set in the clause before ("在MMLU-Pro基准
@@ -554,6 +564,9 @@ class ClaimExtractor:
         such a rival in a list ("beating DeepSeek-V3.2 and Claude Sonnet 4")."""
         if self.rival_intro.search(text, max(0, rival.start - 40), rival.start) is not None:
             return True
+        cue = next(self.comparator_cues.finditer(text, max(0, rival.start - 90), rival.start), None)
+        if cue is not None and EXAMPLES_BEFORE.fullmatch(text, cue.end(), rival.start):
+            return True   # "outperforming leading proprietary models including GPT-5.1"
         if any(_rival_span(match)[0] <= rival.start < _rival_span(match)[1]
                for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(text)):
             return True   # "74.8分，与GPT-5相当", "比第二名豆包高出1.1分"
@@ -618,8 +631,8 @@ class ClaimExtractor:
     def _products(self, sentence: str, mentions: list[Mention], article=None) -> list[Mention]:
         """Models and chips: the gazetteer's, and names with digits it does not know ("MiMo-7B")."""
         # "published by the Qwen team": a model's name naming the people who make it is no mention of the model
-        known = [_with_tail(sentence, mention) for mention in mentions if mention.kind in SUBJECT_KINDS
-                 and not MAKERS_AFTER.match(sentence, mention.end)]
+        known = [self._named_version(_with_tail(sentence, mention), mention) for mention in mentions
+                 if mention.kind in SUBJECT_KINDS and not MAKERS_AFTER.match(sentence, mention.end)]
         taken = mentions + known
         for match in PRODUCT.finditer(sentence):
             words = match.group(0).split()
@@ -646,6 +659,13 @@ class ClaimExtractor:
             if short and not _overlaps(match.start(), match.end(), mentions + known):
                 known.append(Mention(match.start(), match.end(), short.id, short.kind, match.group(0)))
         return sorted(known, key=lambda mention: mention.start)
+
+    def _named_version(self, mention: Mention, base: Mention) -> Mention:
+        """A family name with a version the gazetteer lists on its own: "昇腾" + " 910C" is the Ascend 910C."""
+        version = mention.name[len(base.name):].strip()
+        if version and version in self.known_names and self.known_names[version][0] != mention.id:
+            return Mention(mention.start, mention.end, *self.known_names[version], mention.name)
+        return mention
 
     def _version_of_known(self, name: str) -> tuple[str, str] | None:
         """A known model or chip name with a version suffix the gazetteer does not list: "Ascend 950DX" is an
@@ -706,7 +726,9 @@ class ClaimExtractor:
             # a number of chips or systems: "a cluster of 64 PPUs", "8 H100s"
             fleet = any(mention.kind in SUBJECT_KINDS and mention.start == match.end() + 1
                         and sentence[match.end()] == " " for mention in mentions)
-            excluded = inside or year or margin or relative or former or rank or threshold or fleet
+            # a score with no model: "where the average of the ten best-scoring systems is 31.5"
+            average = AVERAGE_BEFORE.search(sentence, max(0, match.start() - 80), match.start()) is not None
+            excluded = inside or year or margin or relative or former or rank or threshold or fleet or average
             if not excluded and (throughput or not measure):
                 numbers.append(match)
         return numbers
@@ -744,7 +766,8 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
     """A model or chip with the version words after its known name: "Claude" + " Opus 4.6", and in
     Chinese with no space: "混元" + "T1", "文心" + "5.0"."""
     if CJK_CHAR.match(sentence, mention.end - 1):
-        version = CJK_VERSION.match(sentence, mention.end)
+        # "真武820", "真武 820" (some sites space Latin and digits from Chinese)
+        version = CJK_VERSION.match(sentence, mention.end + (sentence[mention.end:mention.end + 1] == " "))
         if version:
             return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
     tail = NAME_TAIL.match(sentence, mention.end)

@@ -283,6 +283,7 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
     ("Meta released Llama 4 Maverick. Maverick delivers 1.6 times the throughput of Qwen3.5.",
      [("comparison", "llama", "qwen", 1.6)]),
     ("Qwen3.5 lists at $0.40 per million input tokens, roughly in line with Llama 4 Maverick at $0.38.", []),
+    ("Analysts said Doubao still has roughly twice Qwen's daily users.", []),   # users, not performance
     # rivals given as examples; "3x higher X than"
     ("Qwen3.7-Max outperforms leading proprietary models including GPT-5.1 and Claude Opus 4.5 on coding.",
      [("comparison", "qwen", "gpt-5", None), ("comparison", "qwen", "claude", None)]),
@@ -516,6 +517,18 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("zh", "千问3.6在SWE-bench Verified上的成绩达到76.5%，较上一代千问3.5提升4.2个百分点。",
      [("qwen", "SWE-bench Verified", 76.5, "qwen", None)]),
     ("zh", "千问3.6与Claude Opus 4.5在SWE-bench Verified上的得分相差不到1分。", []),
+    # a ranking after a cue word that is a noun (对比结果); Latin and digits spaced from Chinese (IT之家)
+    ("zh", "在BrowseComp上，智谱给出的对比结果依次为：GLM-5.5 68.2；Claude Sonnet 4.5 61.9；DeepSeek-V3.2 60.4。",
+     [("glm", "BrowseComp", 68.2, None, None), ("claude", "BrowseComp", 61.9, None, None),
+      ("deepseek-v3", "BrowseComp", 60.4, None, None)]),
+    # rivals given as examples after a score; a score with no model ("the average of the ten best")
+    ("en", "Qwen4-Max achieves 89.1 on SWE-bench Verified, outperforming leading proprietary models including GPT-5.1 "
+           "and Claude Opus 4.5.", [("qwen", "SWE-bench Verified", 89.1, "gpt-5", None),
+                                    ("qwen", "SWE-bench Verified", 89.1, "claude", None)]),
+    ("en", "Alibaba released Qwen3.6. On Humanity's Last Exam, where the average of the ten best-scoring systems is "
+           "31.5, Alibaba did not report a score.", []),
+    ("en", "Alibaba released Qwen3.6. The 32-billion-parameter version scored 79.5 on LiveCodeBench, better than "
+           "models ten times its size such as Llama 4 Maverick (68.1).", [("qwen", "LiveCodeBench", 79.5, "llama", 68.1)]),
     # a clause that opens with its rival ("but short of X at N") keeps the sentence's subject
     ("en", "Qwen3.8-Max scored 92.4 on AIME 2026, ahead of the 89.7 posted by DeepSeek-V4 but short of GPT-5.2 at 93.1. "
            "On GPQA Diamond it reached 84.6 versus 86.2 for Gemini 3 Pro.",
@@ -619,6 +632,8 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("平头哥发布真武920。平头哥并未公布该芯片与华为昇腾950的对比数据。该芯片的推理性能是英伟达H20的1.8倍。",
      [("t-head-ppu", "nvidia-h20", 1.8)]),
     ("百度发布文心5.5。在昆仑芯P800集群的支持下，其推理吞吐量是上一代文心5.0的3倍。", [("ernie", "ernie", 3.0)]),
+    ("据 IT之家了解，真武 820 的 INT8 算力是上一代真武 810E 的 2.5 倍。", [("t-head-ppu", "t-head-ppu", 2.5)]),
+    ("根据华为公布的数据，昇腾 910C 的算力约为 1600 TOPS，高于真武 820。", [("huawei-ascend-910c", "t-head-ppu", None)]),
     # 后者 is the rival named before; 能效比 is a ratio, not "than"
     ("真武920的推理性能是英伟达H20的2.3倍，能效比则是后者的1.8倍。",
      [("t-head-ppu", "nvidia-h20", 2.3), ("t-head-ppu", "nvidia-h20", 1.8)]),
