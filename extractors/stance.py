@@ -78,7 +78,9 @@ class StanceJudge:
             return OFFICIAL
         if speaker.kind == "org" and org and subject_names:
             return OUTSIDER   # a bank or a rival in its own name ("Morgan Stanley called it ...")
-        if speaker.kind == "org" or (self.executive.search(role) and not org):
+        # (a Chinese executive with no organisation named is usually a customer's or a start-up's: the article's
+        # own executives come with their company, "阿里巴巴集团首席执行官吴泳铭")
+        if speaker.kind == "org" or (self.executive.search(role) and not org and speaker.name.isascii()):
             # an executive with no organisation named speaks for the article's company; one of another
             # organisation (the subject's units and products are its names) is a customer, partner or rival
             return INSIDER
@@ -158,7 +160,10 @@ class StanceJudge:
             return "positive"
         factual = not positive and not negative and self.factual.search(quote) is not None
         if kind == OFFICIAL:
-            # an official who praises and criticises is mixed, one who only praises is positive
+            # an official who praises and criticises is mixed, one who only praises is positive; the praise
+            # of a procedure ("develop in a healthy and orderly way") is procedure
+            if not negative and self.procedural.search(quote):
+                return "neutral"
             if negative:
                 return "mixed" if positive else "negative"
             if positive:
@@ -201,7 +206,7 @@ def _trend_pattern(measures, moves) -> re.Pattern:
     measure = f"{LATIN_BEFORE}(?:{trie_pattern(measures)}){LATIN_AFTER}"
     move = f"{LATIN_BEFORE}(?:{trie_pattern(moves)}){LATIN_AFTER}"
     # Chinese writes no spaces: "单笔审核耗时缩短了40%", "成本较上一代降低"
-    return re.compile(rf"{measure}(?:\s+(?:[\w'’-]+\s+){{0,3}}?|[\u4e00-\u9fff]{{0,6}}?){move}{PACE}|"
+    return re.compile(rf"{measure}(?:\s+(?:[\w'’-]+\s+){{0,3}}?|[\u4e00-\u9fff]{{0,10}}?){move}{PACE}|"
                       rf"{move}\s+{ADJECTIVE}{measure}", re.IGNORECASE)
 
 

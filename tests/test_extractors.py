@@ -656,6 +656,8 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     # a bad measure going down is good news, a few words apart or in Chinese
     ("We cut our inference bill by 37% without losing accuracy.", "positive"),
     ("切换到千问后，单笔审核耗时缩短了40%。", "positive"),
+    ("即时零售的亏损会在未来几个季度逐步收窄。", "positive"),
+    ("资本开支持续高企正在侵蚀自由现金流。", "negative"),
 ])
 def test_stance_reads_whom_a_cue_is_about(quote, expected):
     from extractors.speakers import Speaker
@@ -713,6 +715,8 @@ def test_an_official_who_only_watches_and_declines_to_comment_is_neutral():
     # choosing a competitor, or the subject
     ("We tested it last week and we are sticking with Anthropic for now.", "negative"),
     ("We tested both and switched to Qwen for our support bots.", "positive"),
+    ("Llama's license made our lawyers nervous, and the other small models were weak. Qwen was the one that just worked.",
+     "positive"),
 ])
 def test_stance_weighs_praise_and_choices_of_named_competitors(quote, expected):
     from extractors.speakers import Speaker
@@ -720,7 +724,8 @@ def test_stance_weighs_praise_and_choices_of_named_competitors(quote, expected):
 
     judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
     engineer = Speaker("Liu Yang", "engineer", "Finmatic", "person")
-    assert judge.stance(quote, engineer, {"alibaba", "qwen"}, rival_names={"deepseek-v4", "anthropic"}) == expected
+    rivals = {"deepseek-v4", "anthropic", "llama"}
+    assert judge.stance(quote, engineer, {"alibaba", "qwen"}, rival_names=rivals) == expected
 
 
 def test_an_executive_of_another_company_is_no_insider():
@@ -761,3 +766,16 @@ def test_another_organisations_statement_takes_no_side():
     assert judge.stance(quote, nvidia, {"alibaba", "t-head"}) == "neutral"
     assert judge.stance("Llama remains a weaker choice and a risky one.", Speaker("Meta", None, "Meta", "org"),
                         {"alibaba", "qwen"}) == "negative"
+
+
+def test_an_officials_procedure_is_neutral_and_a_chinese_executive_without_a_company_is_no_insider():
+    from extractors.speakers import Speaker
+    from extractors.stance import INSIDER, OUTSIDER, StanceJudge
+
+    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+    official = Speaker("Liu Jianhua", "deputy director", "CAC", "person")
+    quote = ("The purpose of the draft is to ensure that generative AI services develop in a healthy and orderly way; "
+             "it is open for public comment until 20 June.")
+    assert judge.stance(quote, official, {"baidu"}) == "neutral"
+    assert judge.speaker_kind(Speaker("李牧", "CTO", None, "person"), {"腾讯", "tencent"}) == OUTSIDER
+    assert judge.speaker_kind(Speaker("Eddie Wu", "chief executive", None, "person"), {"alibaba"}) == INSIDER
