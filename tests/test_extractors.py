@@ -11,6 +11,8 @@ from config import DATA_DIR
 from config.settings import Settings, Topic
 from extractors.enrich import Enricher
 from extractors.figures import FigureExtractor
+from extractors.speakers import Speaker
+from extractors.stance import INSIDER, OUTSIDER, StanceJudge
 from pipeline.extract import article_from_text
 
 EXAMPLE = Path(__file__).parent / "data" / "alibaba-ai-push-analysis.txt"
@@ -19,6 +21,11 @@ EXAMPLE = Path(__file__).parent / "data" / "alibaba-ai-push-analysis.txt"
 @pytest.fixture(scope="module")
 def figures():
     return FigureExtractor(DATA_DIR / "fx.yaml", DATA_DIR / "figures.yaml")
+
+
+@pytest.fixture(scope="module")
+def judge():
+    return StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
 
 
 @pytest.fixture(scope="module")
@@ -659,11 +666,7 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("即时零售的亏损会在未来几个季度逐步收窄。", "positive"),
     ("资本开支持续高企正在侵蚀自由现金流。", "negative"),
 ])
-def test_stance_reads_whom_a_cue_is_about(quote, expected):
-    from extractors.speakers import Speaker
-    from extractors.stance import StanceJudge
-
-    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+def test_stance_reads_whom_a_cue_is_about(judge, quote, expected):
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
     assert judge.stance(quote, analyst, {"baidu", "alibaba"}) == expected
 
@@ -698,11 +701,7 @@ def test_the_subjects_family_holds_its_units_and_products(enricher):
     assert not {"ant-group", "alipay", "tencent", "deepseek"} & family   # an affiliate and rivals are not Alibaba
 
 
-def test_an_official_who_only_watches_and_declines_to_comment_is_neutral():
-    from extractors.speakers import Speaker
-    from extractors.stance import StanceJudge
-
-    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+def test_an_official_who_only_watches_and_declines_to_comment_is_neutral(judge):
     department = Speaker("U.S. Commerce Department", None, "U.S. Commerce Department", "org", True)
     quote = 'the department "continues to monitor Huawei\'s capabilities closely" and declined to comment further.'
     assert judge.stance(quote, department, {"huawei"}) == "neutral"
@@ -718,21 +717,13 @@ def test_an_official_who_only_watches_and_declines_to_comment_is_neutral():
     ("Llama's license made our lawyers nervous, and the other small models were weak. Qwen was the one that just worked.",
      "positive"),
 ])
-def test_stance_weighs_praise_and_choices_of_named_competitors(quote, expected):
-    from extractors.speakers import Speaker
-    from extractors.stance import StanceJudge
-
-    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+def test_stance_weighs_praise_and_choices_of_named_competitors(judge, quote, expected):
     engineer = Speaker("Liu Yang", "engineer", "Finmatic", "person")
     rivals = {"deepseek-v4", "anthropic", "llama"}
     assert judge.stance(quote, engineer, {"alibaba", "qwen"}, rival_names=rivals) == expected
 
 
-def test_an_executive_of_another_company_is_no_insider():
-    from extractors.speakers import Speaker
-    from extractors.stance import INSIDER, OUTSIDER, StanceJudge
-
-    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+def test_an_executive_of_another_company_is_no_insider(judge):
     assert judge.speaker_kind(Speaker("Dmitri Volkov", "chief technology officer", "Wayla", "person"),
                               {"alibaba", "qwen"}) == OUTSIDER   # a customer
     assert judge.speaker_kind(Speaker("Eddie Wu", "chief executive", None, "person"), {"alibaba"}) == INSIDER
@@ -756,11 +747,7 @@ def test_an_mlperf_result_is_a_chip_story_not_a_model_one(enricher):
     assert enrich_text(enricher, "T-Head's Zhenwu 920 in MLPerf", body).categories == ["chip"]
 
 
-def test_another_organisations_statement_takes_no_side():
-    from extractors.speakers import Speaker
-    from extractors.stance import StanceJudge
-
-    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+def test_another_organisations_statement_takes_no_side(judge):
     nvidia = Speaker("Nvidia", "spokesperson", "Nvidia", "org")
     quote = 'the company "competes in every market where we are permitted to" and declined to comment on the PPU.'
     assert judge.stance(quote, nvidia, {"alibaba", "t-head"}) == "neutral"
@@ -768,11 +755,7 @@ def test_another_organisations_statement_takes_no_side():
                         {"alibaba", "qwen"}) == "negative"
 
 
-def test_an_officials_procedure_is_neutral_and_a_chinese_executive_without_a_company_is_no_insider():
-    from extractors.speakers import Speaker
-    from extractors.stance import INSIDER, OUTSIDER, StanceJudge
-
-    judge = StanceJudge(yaml.safe_load((DATA_DIR / "quotes.yaml").read_text(encoding="utf-8"))["stance"])
+def test_an_officials_procedure_is_neutral_and_a_chinese_executive_without_a_company_is_no_insider(judge):
     official = Speaker("Liu Jianhua", "deputy director", "CAC", "person")
     quote = ("The purpose of the draft is to ensure that generative AI services develop in a healthy and orderly way; "
              "it is open for public comment until 20 June.")
