@@ -25,7 +25,14 @@ conjunction, not in "not yet".
 An outsider's quote is also read with the writer's sentences that lead into it ("Others were more
 cautious.", "Not everyone is convinced ..."): news writing announces which way an outside view goes,
 and a quote with no cue of its own ("Apple will route the most sensitive requests to its own model")
-is otherwise left to the speaker's prior. Cue lists: config/quotes.yaml `stance`."""
+is otherwise left to the speaker's prior.
+
+Competitors are read by name too (`rival_names`, the other makers of models and chips the article names):
+praise for one named first ("DeepSeek-V4 is still cheaper to serve than anything Alibaba ships") is bad
+news for the subject, and so is choosing one ("we are sticking with Anthropic"). An executive of another
+named company is a customer or partner, not an insider, as is a Chinese executive named without a company
+(the article's own come with theirs); another organisation's statement with no view is neutral, and so is
+an official's procedure even when it praises. Cue lists: config/quotes.yaml `stance`."""
 from __future__ import annotations
 
 import re
