@@ -19,9 +19,10 @@ FIRST_RUN = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*")
 ORG_AFTER = [re.compile(rf"\b(?:{prepositions})\s+(?:the\s+|an?\s+)?(?:[A-Z][\w]*-based\s+)?(?:[a-z-]+\s+){{0,3}}?"
                          rf"(?P<org>{NAME_WORD}(?:\s+(?:(?:of|for|and|&|on)\s+(?:the\s+)?)?{NAME_WORD})*)")
              for prepositions in ("at|with|from", "of|for")]   # "head of China research at Jefferies": Jefferies
-LEADING_FILLER = re.compile(r"^(?:(?:when|as|after|while|although|though|but|and|before|since|if|because|so|yet|"
-                            r"which|who|where|then|also|meanwhile|separately|however|in a statement|in a note|"
-                            r"in an interview|in a post|on [A-Z]\w+day)\b[\s,]*)+", re.IGNORECASE)
+# (a list marker too: "- Rachel Ong, a senior analyst at Counterpoint Research, said …" in a bulleted story)
+LEADING_FILLER = re.compile(r"^(?:[-•*·▪–—]\s+)?(?:(?:when|as|after|while|although|though|but|and|before|since|if|because|"
+                            r"so|yet|which|who|where|then|also|meanwhile|separately|however|in a statement|in a note|"
+                            r"in an interview|in a post|on [A-Z]\w+day)\b[\s,]*)*", re.IGNORECASE)
 TRAILING_FILLER = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|repeatedly|again|once|recently|"
                              r"separately|further|earlier|itself|himself|herself|has also|had also|"
                              r"\w+ly))+\s*$")
@@ -61,6 +62,7 @@ class Frame:
 
 
 UNNAMED = Speaker("", None, None, "unnamed")
+ORG_ROLE_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,3}")   # "Bernstein| analyst |Kevin Marsh"
 RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b")
 PRONOUN = Speaker("", None, None, "pronoun")
 
@@ -282,6 +284,10 @@ class ArticleContext:
                       and mention.label in ("ORG", "PERSON")), None)
         if first is None or first.start - start > 25:
             return None
+        person = next((mention for mention in self.mentions if first.end < mention.start < first.end + 40
+                       and mention.label == "PERSON"), None)
+        if first.label == "ORG" and person is not None and ORG_ROLE_GAP.fullmatch(self.text, first.end, person.start):
+            first = person   # "Bernstein analyst Kevin Marsh cut his target …, writing that": the analyst writes
         if first.label == "ORG":
             return Speaker(first.text, None, first.text, "org", first.kind == "regulator")
         name = first.text if " " in first.text else self.full_name(first.text)

@@ -118,6 +118,11 @@ QUOTES = [  # body, [(speaker, role, org)] in order
      [("Grace Liang", "vice president", "Alibaba Cloud"), ("Arief Santoso", "chief technology officer", "Pasarku")]),
     ('(For context, the top score was 61.5 percent.) Daniel Kessler, a researcher at Princeton, told The Verge that his '
      'team would "evaluate it like any other submission."', [("Daniel Kessler", "researcher", "Princeton")]),
+    # a bulleted line; an analyst named after the bank that writes
+    ('- Rachel Ong, a senior analyst at Counterpoint Research, said Doubao still has more users and that its reach '
+     '"is an advantage Alibaba simply can\'t buy."', [("Rachel Ong", "senior analyst", "Counterpoint Research")]),
+    ('Bernstein analyst Kevin Marsh cut his target to $150, writing that capex "will eat most of the free cash flow."',
+     [("Kevin Marsh", "analyst", "Bernstein")]),
     # the name before a relative clause is the subject, whatever the clause names
     ('SMIC, which also makes chips for rivals including Cambricon and T-Head, Alibaba\'s chip unit, said in a '
      'statement that it "does not comment on individual customers."', [("SMIC", None, "SMIC")]),
@@ -139,6 +144,7 @@ CHINESE_QUOTES = [
     ("乌兰察布市副市长高建军在投产仪式上介绍，全市数据中心服务器装机能力超过150万台。", [("高建军", "副市长", None)]),
     ("中国信息通信研究院人工智能研究所工程师刘洋表示，各家公布的成绩需要复测。", [("刘洋", "工程师", None)]),
     ("晨星研究经理何静称，文心在政企市场有渠道优势。", [("何静", "研究经理", "晨星")]),
+    ("招商银行信息技术部总经理助理刘洋表示，该行已接入GLM系列模型。", [("刘洋", "总经理助理", None)]),
     ("“需求不是问题,”一位国内云厂商的采购负责人说。花旗分析师称,亏损将拖累利润。", []),
 ]
 
