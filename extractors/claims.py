@@ -71,6 +71,9 @@ THE_SCORE_OF = re.compile(r"\s*(?:%|per ?cent)?\s+of\s+")   # "well above the 65
 UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
 # "61.8 versus 52.4", "74.2 against the Anthropic model's 77.9": the rival named before, described again
+# "78.4 on LiveCodeBench v6 (its predecessor: 70.1)"
+UNNAMED_LABEL = re.compile(r"[(（]\s*(?P<rival>(?:its|the)\s+(?:[\w-]+\s+){0,2}?(?:predecessor|version|release|model|"
+                           r"generation))\s*[:：]\s*$", re.IGNORECASE)
 RIVAL_SCORE_VERSUS = re.compile(r"(?:versus|vs\.?|against|compared (?:with|to)|\d\s+to)"
                                 r"(?:\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)?\s*$")
 RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "GPT-5 at 41.7%"
@@ -157,9 +160,11 @@ FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|inc
                           r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
 # "89.3 on |CMMLU", "79.1 (|GPQA Diamond)"
 ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|\s*[(（])")
-SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# (also "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU system ...")
+SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$|\bin\s+(?:[\w'’.-]+\s+){1,5}$",
+                            re.IGNORECASE)
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
-RESPECTIVELY = re.compile(r"\brespectively\b|分别")
+RESPECTIVELY = re.compile(r"\brespectively\b|分别|依次")
 PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
 # "outperforms leading proprietary models including GPT-5.1 and Claude Opus 4.5": rivals given as examples
 EXAMPLES_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:including|such as|like|notably|namely)\s+(?:\w+['’]s\s+)?")
@@ -188,6 +193,8 @@ CLAIMING = re.compile(r"\s*(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says
 PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
 LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
 RANK_BEFORE = re.compile(r"(?:第|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
+LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|chapters?|phases?|steps?|sections?)"
+                          r"\s+(?:\d+\s?[–-]\s?)?$", re.IGNORECASE)
 AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
                               r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -234,9 +241,11 @@ class ClaimExtractor:
                                  re.IGNORECASE)
         # "roughly 1.6x Huawei's Ascend 910C": a factor with the rival right after it
         # (the rival's name ends there: "twice Qwen's daily users" counts users, it compares no chips)
+        # ("5.3 times the H20's and 2.4x the PPU's 320 TFLOPS": the rival's own figure, left out or given)
         self.factor_of_rival = re.compile(rf"(?<![\w.]){FACTOR}(?=(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
                                           rf"[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*(?!['’]s)"
-                                          rf"(?:\s*[,.;:)]|\s+(?:at|in|on|for|while|and|but|with)\b|\s*$))")
+                                          rf"(?:\s*[,.;:)]|\s+(?:at|in|on|for|while|and|but|with)\b|\s*$)|"
+                                          rf"(?:the\s+)?[A-Z][\w.-]*['’]s(?:\s*[,.;:]|\s+(?:and|or|but)\b|\s+\d))")
         # "double that of X" compares performance only when a measure of it comes first ("INT8 performance of 1,200
         # TOPS is double that of"), not a power draw ("puts the draw at five times that of the Nvidia system")
         self.measure_before = re.compile(rf"\b(?:{nouns}|TOPS|[TPE]?FLOPS|tokens|inference|training)\b", re.IGNORECASE)
@@ -424,6 +433,9 @@ class ClaimExtractor:
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
             benchmarks = [article.benchmark]
+        named_in_order = self._models_in_order(text, start, end, clause_products, benchmarks, numbers)
+        if named_in_order:
+            return named_in_order, clause_products[0]
         if benchmarks and numbers:
             return self._benchmark_claims(text, subject, benchmarks, numbers, rivals, last), subject
         comparisons, seen, taken = [], set(), -1
@@ -438,6 +450,24 @@ class ClaimExtractor:
                     seen.add(comparison["comparator"])
                     comparisons.append(comparison)
         return comparisons, subject
+
+    @staticmethod
+    def _models_in_order(text, start, end, products, benchmarks, numbers) -> list[dict]:
+        """Scores given respectively for models named in order, on one benchmark: "QwQ-3 and GPT-5.1 solved 24%
+        and 32% of tiers 1-3, respectively" (two: the first's claim against the second), "GPT-5.1、Qwen3.8和
+        Gemini 3 Pro的得分依次为80.2、79.6和77.5" (more: one claim each)."""
+        if not numbers or len(benchmarks) != 1 or not RESPECTIVELY.search(text, start, end):
+            return []
+        models = [product for product in products if product.start < numbers[0].start()]
+        if len(models) < 2 or len(models) != len(numbers):
+            return []
+        base = {"kind": "benchmark", "benchmark": benchmarks[0].name, "text": text.strip()}
+        if len(models) == 2:
+            return [{**base, "subject": models[0].id, "score": _float(numbers[0]["num"]),
+                     "unit": _score_unit(text, numbers[0]), "comparator": models[1].id,
+                     "comparator_score": _float(numbers[1]["num"])}]
+        return [{**base, "subject": model.id, "score": _float(number["num"]), "unit": _score_unit(text, number),
+                 "comparator": None, "comparator_score": None} for model, number in zip(models, numbers)]
 
     def _rival_first(self, text, start, product) -> bool:
         """A clause that opens with its rival: "Against DeepSeek-V3.2, it led ...", "(but) short of GPT-5.2 at 93.1"."""
@@ -534,7 +564,7 @@ class ClaimExtractor:
             rival = next((rival for rival in rivals if end < rival.start <= end + 30), None)
             if rival:
                 return rival
-        unnamed = UNNAMED_RIVAL.match(text, number.end()) or (
+        unnamed = UNNAMED_RIVAL.match(text, number.end()) or UNNAMED_LABEL.search(text, 0, number.start()) or (
             FORMER_SCORE_ZH.match(text, number.end()) and RIVAL_FROM_ZH.search(text, 0, number.start()))
         if unnamed and unnamed.re is UNNAMED_RIVAL:   # "for its predecessor, Qwen3.6-Max": named after all
             named = next((rival for rival in rivals
@@ -728,7 +758,8 @@ class ClaimExtractor:
                         and sentence[match.end()] == " " for mention in mentions)
             # a score with no model: "where the average of the ten best-scoring systems is 31.5"
             average = AVERAGE_BEFORE.search(sentence, max(0, match.start() - 80), match.start()) is not None
-            excluded = inside or year or margin or relative or former or rank or threshold or fleet or average
+            labelled = LABEL_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) is not None   # "tiers 1–3"
+            excluded = inside or year or margin or relative or former or rank or threshold or fleet or average or labelled
             if not excluded and (throughput or not measure):
                 numbers.append(match)
         return numbers
@@ -769,7 +800,9 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
         # "真武820", "真武 820" (some sites space Latin and digits from Chinese)
         version = CJK_VERSION.match(sentence, mention.end + (sentence[mention.end:mention.end + 1] == " "))
         if version:
-            return Mention(mention.start, version.end(), mention.id, mention.kind, sentence[mention.start:version.end()])
+            words = NAME_TAIL.match(sentence, version.end())   # "豆包1.8 Pro"
+            end = words.end() if words and not words.group(0)[1:2].isdigit() else version.end()
+            return Mention(mention.start, end, mention.id, mention.kind, sentence[mention.start:end])
     tail = NAME_TAIL.match(sentence, mention.end)
     if not tail or (sentence[mention.end - 1].isdigit() and tail.group(0)[1:2].isdigit()):
         return mention

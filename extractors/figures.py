@@ -94,6 +94,9 @@ class FigureExtractor:
         # a range of plain amounts that repeats the currency: "$0.27 to $0.35 per million tokens"
         self.money_range_plain = re.compile(rf"(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER}){RANGE_JOIN}"
                                             rf"(?P=cur)\s?(?P<num2>{NUMBER})(?!\s?(?:{scale})\b)(?P<scale>)")
+        # a range that repeats the scale and the currency after it: "3 million yuan to 5 million yuan"
+        self.money_range_after_both = re.compile(rf"(?P<num>{NUMBER})\s?(?P<scale>{scale})\s?(?P<cur>{_alternation(symbols)})"
+                                                 rf"{RANGE_JOIN}(?P<num2>{NUMBER})\s?(?P=scale)\s?(?P=cur)")
         # a range that repeats the scale, the currency after it: "15 billion to 20 billion yuan"
         self.money_range_after = re.compile(rf"(?P<num>{NUMBER})\s?(?P<scale>{scale}){RANGE_JOIN}(?P<num2>{NUMBER})"
                                             rf"\s?(?P=scale)\s?(?P<cur>{_alternation(symbols)})")
@@ -156,7 +159,8 @@ class FigureExtractor:
         def claim(match) -> bool:
             return claim_span(*match.span())
 
-        money = sorted([match for pattern in (self.money_range, self.money_range_plain, self.money_range_after,
+        money = sorted([match for pattern in (self.money_range, self.money_range_plain, self.money_range_after_both,
+                                              self.money_range_after,
                                               self.money_before, self.money_after)
                         for match in pattern.finditer(text)],
                        key=lambda match: (match.start(), -(match.end() - match.start())))

@@ -278,7 +278,8 @@ def _joined(pieces: list[str]) -> str:
     return " ".join(joined)
 
 
-TOPIC_OPENER = re.compile(r"\s*(?:(?:For|To|As for)\s+)?")
+# "For Arief Santoso, …", "Bernstein analyst Lina Zhao expects …": who opens the sentence
+TOPIC_OPENER = re.compile(r"\s*(?:(?:For|To|As for)\s+|(?:[A-Z][\w&.'’-]*\s+){1,3}(?:[a-z][\w-]*\s+){1,2})?")
 
 
 def _sentence_subject(text: str, paragraph_start: int, position: int, mentions, quotes) -> str | None:

@@ -123,6 +123,10 @@ QUOTES = [  # body, [(speaker, role, org)] in order
      '"is an advantage Alibaba simply can\'t buy."', [("Rachel Ong", "senior analyst", "Counterpoint Research")]),
     ('Bernstein analyst Kevin Marsh cut his target to $150, writing that capex "will eat most of the free cash flow."',
      [("Kevin Marsh", "analyst", "Bernstein")]),
+    # a person who opens the sentence after a bank and a role is whom a later 'she' means
+    ('"Margins will recover," said Rajiv Menon of Lion Rock Capital.\nBernstein analyst Lina Zhao expects margins to '
+     'trough this year. But she warned that a price war "could push that recovery out by a year".',
+     [("Rajiv Menon", None, "Lion Rock Capital"), ("Lina Zhao", "analyst", "Bernstein")]),
     # the name before a relative clause is the subject, whatever the clause names
     ('SMIC, which also makes chips for rivals including Cambricon and T-Head, Alibaba\'s chip unit, said in a '
      'statement that it "does not comment on individual customers."', [("SMIC", None, "SMIC")]),

@@ -65,6 +65,8 @@ def test_a_range_that_repeats_currency_and_scale_is_one_figure_with_both_ends(fi
     assert (first["text"], first["value"], first["value_max"]) == ("$20bn-$30bn", 20e9, 30e9)
     assert (second["currency"], second["value"], second["value_max"]) == ("HKD", 1.5e9, 2e9)
     assert [figure["text"] for figure in figures.extract("Between $20bn and $30m of it.", [0])] == ["$20bn", "$30m"]
+    [both] = figures.extract("Offers run from 3 million yuan to 5 million yuan a year.", [0])
+    assert (both["text"], both["value"], both["value_max"]) == ("3 million yuan to 5 million yuan", 3e6, 5e6)
     [plain] = figures.extract("Prices run from $0.27 to $0.35 per million tokens.", [0])
     assert (plain["text"], plain["value"], plain["value_max"]) == ("$0.27 to $0.35", 0.27, 0.35)
 
@@ -291,6 +293,8 @@ CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: e
      [("comparison", "llama", "qwen", 1.6)]),
     ("Qwen3.5 lists at $0.40 per million input tokens, roughly in line with Llama 4 Maverick at $0.38.", []),
     ("Analysts said Doubao still has roughly twice Qwen's daily users.", []),   # users, not performance
+    ("Huawei's Ascend 910C offers 780 TFLOPS, 5.3 times the H20's and roughly 2.4x the PPU's 320 TFLOPS.",
+     [("comparison", "huawei-ascend-910c", "nvidia-h20", 5.3), ("comparison", "huawei-ascend-910c", "t-head-ppu", 2.4)]),
     # rivals given as examples; "3x higher X than"
     ("Qwen3.7-Max outperforms leading proprietary models including GPT-5.1 and Claude Opus 4.5 on coding.",
      [("comparison", "qwen", "gpt-5", None), ("comparison", "qwen", "claude", None)]),
@@ -524,6 +528,21 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("zh", "千问3.6在SWE-bench Verified上的成绩达到76.5%，较上一代千问3.5提升4.2个百分点。",
      [("qwen", "SWE-bench Verified", 76.5, "qwen", None)]),
     ("zh", "千问3.6与Claude Opus 4.5在SWE-bench Verified上的得分相差不到1分。", []),
+    # scores of models named in order: two give a claim and its rival, more one claim each; "tiers 1–3" is no score
+    ("en", "QwQ-3 and GPT-5.1 solved 24% and 32% of FrontierMath tiers 1–3, respectively.",
+     [("qwen", "FrontierMath", 24.0, "gpt-5", 32.0)]),
+    ("zh", "LiveCodeBench v6上，GPT-5.1、Qwen3.8-Max和Gemini 3 Pro的得分依次为80.2、79.6和77.5。",
+     [("gpt-5", "LiveCodeBench v6", 80.2, None, None), ("qwen", "LiveCodeBench v6", 79.6, None, None),
+      ("gemini", "LiveCodeBench v6", 77.5, None, None)]),
+    # an unnamed predecessor's score labelled in brackets; a rival's version words after a Chinese name
+    ("en", "Alibaba released QwQ-3. It scored 78.4 on LiveCodeBench v6 (its predecessor: 70.1).",
+     [("qwen", "LiveCodeBench v6", 78.4, "its predecessor", 70.1)]),
+    ("zh", "千问3.6-Plus在LiveCodeBench v6上得分为74.1，领先豆包1.8 Pro的70.3。",
+     [("qwen", "LiveCodeBench v6", 74.1, "doubao", 70.3)]),
+    # the model a test ran, named in the setting, is not the subject
+    ("en", "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU Alibaba Cloud system produced 9,870 "
+           "tokens per second, versus 7,410 for Nvidia's eight-H20 box.",
+     [("t-head-ppu", "MLPerf Inference v6.0", 9870.0, "nvidia-h20", 7410.0)]),
     # a ranking after a cue word that is a noun (对比结果); Latin and digits spaced from Chinese (IT之家)
     ("zh", "在BrowseComp上，智谱给出的对比结果依次为：GLM-5.5 68.2；Claude Sonnet 4.5 61.9；DeepSeek-V3.2 60.4。",
      [("glm", "BrowseComp", 68.2, None, None), ("claude", "BrowseComp", 61.9, None, None),
