@@ -20,8 +20,8 @@ ORG_AFTER = [re.compile(rf"\b(?:{prepositions})\s+(?:the\s+|an?\s+)?(?:[A-Z][\w]
                          rf"(?P<org>{NAME_WORD}(?:\s+(?:(?:of|for|and|&|on)\s+(?:the\s+)?)?{NAME_WORD})*)")
              for prepositions in ("at|with|from", "of|for")]   # "head of China research at Jefferies": Jefferies
 # (a list marker too: "- Rachel Ong, a senior analyst at Counterpoint Research, said …" in a bulleted story)
-LEADING_FILLER = re.compile(r"^(?:[-•*·▪–—]\s+)?(?:(?:when|as|after|while|although|though|but|and|before|since|if|because|"
-                            r"so|yet|which|who|where|then|also|meanwhile|separately|however|in a statement|in a note|"
+LEADING_FILLER = re.compile(r"^(?:[-•*·▪–—]\s+)?(?:(?:when|as|after|while|although|though|but|and|before|since|if|"
+                            r"because|so|yet|which|who|where|then|also|meanwhile|separately|however|in a statement|in a note|"
                             r"in an interview|in a post|on [A-Z]\w+day)\b[\s,]*)*", re.IGNORECASE)
 TRAILING_FILLER = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|repeatedly|again|once|recently|"
                              r"separately|further|earlier|itself|himself|herself|has also|had also|"

@@ -29,7 +29,8 @@ from pipeline.urls import article_id, canonical_url
 MIN_TEXT_CHARS = 120            # shorter main text is page furniture, not an article
 # a caption or photo credit written inside a paragraph (<p><img><small class="media-caption">), which
 # trafilatura keeps as text: "Dense FP8 compute: PPU 480 TFLOPS, H20 296 TFLOPS ..." repeats the figures
-CAPTION = "//*[not(self::p or self::div or self::article or self::section)][contains(@class, 'caption') or contains(@class, 'credit')]"
+CAPTION = ("//*[not(self::p or self::div or self::article or self::section)]"
+           "[contains(@class, 'caption') or contains(@class, 'credit')]")
 TITLE_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")   # words, and each Chinese character
 HEADLINE_OVERLAP = 0.4     # share of the shorter title's words an <h1> must have to be the headline
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
