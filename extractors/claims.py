@@ -98,11 +98,13 @@ OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|lik
                            r"(?:\w+['’]s\s+|the\s+|its\s+|[\d,.]+\s+\w+\s+)?$|"
                            r"(?:与|和|跟|同|比|较)(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]+)?\s*$", re.IGNORECASE)   # "该芯片与华为昇腾950"
 # benchmarks the gazetteer does not list (ClaimExtractor._unlisted_benchmarks)
-BENCHMARK_NAME = r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*)"
+# (two capitalised words at most: "its Intelligence Index")
+BENCHMARK_NAME = (r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
+                  r"(?:\s(?:Index|Bench|Benchmark|Eval|Test|Exam|Arena|QA|Suite|Leaderboard))?)")
 BENCHMARK_LIKE = re.compile(r"[A-Z0-9-]")
 UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|hits|record\w*|got|gets|managed|"
                                   r"earn\w*|at|of)\s+(?:a\s+score\s+of\s+|only\s+|just\s+|about\s+)?"
-                                  rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+)?{BENCHMARK_NAME}"
+                                  rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+)?{BENCHMARK_NAME}"
                                   r"(?![A-Za-z0-9_.-]*\d)")
 UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
@@ -122,7 +124,8 @@ LATTER = {"后者", "the latter"}
 PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
-DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|gives|gave|makes|made|means|comes)\b")
+DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|made|means|"
+                           r"comes|leaves|left)\b")
 YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")   # a year names no version: "TechCrunch Disrupt 2026"
 # "the 32B model", "the 32-billion-parameter version"
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?(?:[BMT]|[-\s]billion[-\s]parameter)\s+(?:model|version|variant)\b",
@@ -334,6 +337,24 @@ class ClaimExtractor:
                 previous_start, previous_end = start, end
                 if found:
                     claimed = clause_subject
+            if last is None and article.last_claim is not None and DEMONSTRATIVE.match(sentence):
+                # "… put QwQ-3 at 71 on its Intelligence Index. That is two points shy of GPT-5.1 and three clear of
+                # DeepSeek-V3.2": the claim before, against each rival this sentence measures it by
+                rivals = [product for product in products if product.id != article.last_claim["subject"]
+                          and self._introduced(sentence, product, products)]
+                scores = {}
+                for number in numbers:   # "That puts it behind GPT-5, which scored 88.4 on the same test"
+                    owner = self._score_owner(sentence, number, None, rivals)
+                    if owner is not None:
+                        scores.setdefault(owner.id, _float(number["num"]))
+                found = [{**article.last_claim, "comparator": rival.id, "comparator_score": scores.get(rival.id),
+                          "text": sentence.strip()}
+                         for index, rival in enumerate(rivals) if rival.id not in {r.id for r in rivals[:index]}]
+                if found and article.last_claim["comparator"] is None and article.last_claim in claims:
+                    claims.remove(article.last_claim)   # it had no rival; now it has them
+                claims.extend(found)
+                last = found[-1] if found else None
+            article.last_claim = last if last is not None and last["kind"] == "benchmark" else None
             # A name without a version number that the gazetteer does not know ("TechCrunch Sessions") and that
             # has no claim of its own does not take "the model" away from a known model or chip.
             new_subject = claimed or clause_subject
@@ -774,6 +795,7 @@ class _Article:
     sentences_since_benchmark: int = 0
     benchmark_unscored: bool = False   # the last sentence named a benchmark and gave no score
     predecessor: Mention | None = None   # the model a later "its predecessor" or "上一代" stands for
+    last_claim: dict | None = None   # the last benchmark claim of the sentence before
     short_names: dict = field(default_factory=dict)   # "V4" -> the DeepSeek-V4 mention
 
     def short_name(self, name: str) -> Mention | None:

@@ -539,6 +539,13 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "LiveCodeBench v6", 78.4, "its predecessor", 70.1)]),
     ("zh", "千问3.6-Plus在LiveCodeBench v6上得分为74.1，领先豆包1.8 Pro的70.3。",
      [("qwen", "LiveCodeBench v6", 74.1, "doubao", 70.3)]),
+    # "That is …" measures the claim before against rivals; a two-word benchmark name after "its"
+    ("en", "Artificial Analysis put QwQ-3 at 71 on its Intelligence Index. That is two points shy of GPT-5.1 and three "
+           "clear of DeepSeek-V3.2.", [("qwen", "Intelligence Index", 71.0, "gpt-5", None),
+                                       ("qwen", "Intelligence Index", 71.0, "deepseek-v3", None)]),
+    ("en", "Alibaba released QwQ-3. It scored 84.1 on GPQA Diamond. That puts it behind GPT-5, which scored 88.4 on "
+           "the same test.", [("qwen", "GPQA Diamond", 84.1, "gpt-5", 88.4)]),
+    ("en", "Qwen3.5 scored 85 on Monday Morning tests.", []),
     # the model a test ran, named in the setting, is not the subject
     ("en", "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU Alibaba Cloud system produced 9,870 "
            "tokens per second, versus 7,410 for Nvidia's eight-H20 box.",
