@@ -113,6 +113,12 @@ def test_a_chinese_date_written_before_its_published_label():
     assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-04-01T00:30:00Z"
 
 
+def test_a_source_label_after_the_date_span_marks_the_publication_line():
+    tree = lxml_html.document_fromstring('<html><body><p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>'
+                                         '<p>© 2011~2026 澎湃新闻</p></body></html>')
+    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-20T06:05:00Z"
+
+
 def test_a_chinese_date_before_the_source_in_an_unmarked_span_beats_a_related_list():
     tree = lxml_html.document_fromstring('<html><body><div class="header"><span>2026-11-05 18:02 来源：澎湃新闻</span></div>'
                                          '<ul class="related-list"><li><a href="#">旧闻</a><span class="time">2025-12-01'
