@@ -44,7 +44,8 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|
                            r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|(?:差距|相差)(?:不足|不到|约|近|为|达|仅)?)\s*$",
                            re.IGNORECASE)
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
-MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?$")
+MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?\s?$")
+POINTS_ZH = re.compile(r"\s?分")
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
@@ -80,7 +81,9 @@ RIVAL_SCORE_AT = re.compile(r"(?:at|with|on|of)\s*$")                        # "
 # a rival's own score right after its name: "GPT-5's 41.7%", "GPT-5 (71.2%)", "GPT-5's score of 54.9"
 # "GPT-5, which scored 88.4"
 # "DeepSeek-V4: 74.5", "H20服务器的每秒10570个Token"
-RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的(?:每秒)?|为|[:：]\s*|['’]s(?:\s+(?:score|result)\s+of)?\s+|"
+RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?\s?的\s?(?:每秒\s?)?|为|[:：]\s*|['’]s(?:\s+(?:score|result)\s+of)?\s+|"
+                             # "Gemini 3 Pro, which Alibaba listed at 91.9%"
+                             r",\s+which\s+(?:[A-Z][\w-]*\s+)?(?:listed|lists|put|puts|rated|rates|placed|places)\s+at\s+|"
                              r"[(（]\s*|,?\s+(?:which\s+|that\s+)?"
                              r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?|"
                              r"\s+(?:remains?|remained|is|was|stays?|stayed|sits?|sat|comes?\s+in|came\s+in|finished|"
@@ -116,11 +119,13 @@ SYSTEM_OF_ZH = re.compile(r"(?:芯片)?的(?:服务器|系统|集群|机柜|节�
 ZH_AGAINST = re.compile(r"与[^，,。；;]{1,20}?相比")   # "与上一代混元T1相比，新模型…": the rival, not the subject
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # "混元|T1", "文心|5.0", "千问|3.5-Max"
+CJK_NAMED = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z0-9.]+)+")   # "豆包|Seed-2.0-Pro"
 CJK_VERSION = re.compile(r"[A-Z]?\d+(?:\.\d+)*[A-Za-z]*(?:-[A-Za-z0-9.]+)*(?![A-Za-z0-9.])")
 PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版")
 # a predecessor written as such, which a name given before stands for ("较上一代Qwen3.8-Max-Thinking", "its predecessor,
 # the Hanguang 800"): a later "上一代" or "its predecessor" is that model
 LATTER = {"后者", "the latter"}
+VAGUE_ZH = re.compile(r"[均都也皆]有?$")   # "较上一代均有明显提升": improved on every count, no comparison to read
 PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
@@ -195,7 +200,7 @@ CLAIMING = re.compile(r"\s*(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says
                       r"rated|lists|listed|cites|cited|quotes|quoted)\b|称|表示|宣称|公布)")
 PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
 LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
-RANK_BEFORE = re.compile(r"(?:第|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
+RANK_BEFORE = re.compile(r"(?:第\s?|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
 LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|chapters?|phases?|steps?|sections?)"
                           r"\s+(?:\d+\s?[–-]\s?)?$", re.IGNORECASE)
 AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$", re.IGNORECASE)
@@ -327,6 +332,10 @@ class ClaimExtractor:
                         clause_subject = subject_before
                     if not had_rival:
                         claims.remove(last)   # it had no rival; now it has one
+                if (last is not None and last["comparator"] is None and last in claims
+                        and any(claim["comparator"] and (claim["subject"], claim["benchmark"], claim["score"])
+                                == (last["subject"], last["benchmark"], last["score"]) for claim in found)):
+                    claims.remove(last)   # "86.1%, but behind Gemini 3 Pro at 91.9%": the claim now has its rival
                 for claim in found:
                     if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
                         claim["comparator"] = article.predecessor.id
@@ -658,7 +667,8 @@ class ClaimExtractor:
         elif factor and cue.re is self.factor:
             comparators = [_rest_phrase(sentence[cue.end():end])]
         elif (cue.re is self.factor_zh and cue.group(0)[0] in "是为达") or (
-                cue.re in (self.factor_zh, self.better_zh) and PREDECESSOR_ZH.search(_rival_text(cue))):
+                cue.re in (self.factor_zh, self.better_zh) and PREDECESSOR_ZH.search(_rival_text(cue))
+                and not (cue.re is self.better_zh and VAGUE_ZH.search(_rival_text(cue)))):
             # "是上一代的2.5倍", "比上一代快40%": the rival as written; "较去年增长8倍" grows over a year, not a rival
             comparators = [_rival_text(cue).strip()] if _rival_text(cue).strip() else []
         else:
@@ -757,7 +767,7 @@ class ClaimExtractor:
             # a margin ("by 2.1 points"), but "outscored Claude by 93.9 to 92.1" is a scoreline
             margin = MARGIN_AFTER.match(sentence, match.end()) or (
                 MARGIN_BEFORE.search(sentence[:match.start()]) and not SCORELINE.match(sentence, match.end())) or (
-                sentence.startswith("分", match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
+                POINTS_ZH.match(sentence, match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
             # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
             relative = bool(match["unit"]) and RELATIVE_AFTER.match(sentence, match.end()) is not None
             former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None or (
@@ -820,7 +830,8 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
     Chinese with no space: "混元" + "T1", "文心" + "5.0"."""
     if CJK_CHAR.match(sentence, mention.end - 1):
         # "真武820", "真武 820" (some sites space Latin and digits from Chinese)
-        version = CJK_VERSION.match(sentence, mention.end + (sentence[mention.end:mention.end + 1] == " "))
+        at = mention.end + (sentence[mention.end:mention.end + 1] == " ")
+        version = CJK_VERSION.match(sentence, at) or CJK_NAMED.match(sentence, at)
         if version:
             words = NAME_TAIL.match(sentence, version.end())   # "豆包1.8 Pro"
             end = words.end() if words and not words.group(0)[1:2].isdigit() else version.end()

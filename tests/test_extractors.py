@@ -546,6 +546,14 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Alibaba released QwQ-3. It scored 84.1 on GPQA Diamond. That puts it behind GPT-5, which scored 88.4 on "
            "the same test.", [("qwen", "GPQA Diamond", 84.1, "gpt-5", 88.4)]),
     ("en", "Qwen3.5 scored 85 on Monday Morning tests.", []),
+    # a rival's figure as someone listed it; Chinese written with spaces around Latin text and digits
+    ("en", "Alibaba released Qwen4-Max. The model posted 86.1% on GPQA Diamond, but behind Google's Gemini 3 Pro, which Alibaba listed at 91.9%.",
+     [("qwen", "GPQA Diamond", 86.1, "gemini", 91.9)]),
+    ("zh", "Qwen3.5-Max 在 AIME 2026 上取得 92.4 分，超过 GPT-5.1 的 90.1 分；在 LiveCodeBench v6 上得分为 79.3，领先 "
+           "DeepSeek-V3.2 约 5 分，目前在 LMArena 排行榜上位列第 3。",
+     [("qwen", "AIME 2026", 92.4, "gpt-5", 90.1), ("qwen", "LiveCodeBench v6", 79.3, "deepseek-v3", None)]),
+    ("zh", "千问3.8在AIME 2026上取得92.4分，超过豆包Seed-2.0-Pro的90.1分。", [("qwen", "AIME 2026", 92.4, "doubao", 90.1)]),
+    ("zh", "阿里云称，新模型在数学推理和代码任务上较上一代均有明显提升。", []),
     # the model a test ran, named in the setting, is not the subject
     ("en", "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU Alibaba Cloud system produced 9,870 "
            "tokens per second, versus 7,410 for Nvidia's eight-H20 box.",
