@@ -357,8 +357,7 @@ class ClaimExtractor:
                     if owner is not None:
                         scores.setdefault(owner.id, _float(number["num"]))
                 found = [{**article.last_claim, "comparator": rival.id, "comparator_score": scores.get(rival.id),
-                          "text": sentence.strip()}
-                         for index, rival in enumerate(rivals) if rival.id not in {r.id for r in rivals[:index]}]
+                          "text": sentence.strip()} for rival in _distinct(rivals)]
                 if found and article.last_claim["comparator"] is None and article.last_claim in claims:
                     claims.remove(article.last_claim)   # it had no rival; now it has them
                 claims.extend(found)
@@ -455,10 +454,8 @@ class ClaimExtractor:
         if subject is not None and not benchmarks and len(throughputs) > 1 and cues:
             # "generated 3,150 tokens per second, well ahead of the 1,380 ... on an H20 and the 2,200 ... from an
             # Ascend 910C": throughputs measured outside a benchmark compare the chips named after the cue
-            compared = [rival for rival in rivals if rival.start > cues[0] and rival.id != subject.id]
-            distinct = [rival for index, rival in enumerate(compared)
-                        if rival.id not in {other.id for other in compared[:index]}]
-            return [self._comparison_claim(sentence, subject, None, None, rival.id) for rival in distinct], subject
+            compared = _distinct(rival for rival in rivals if rival.start > cues[0] and rival.id != subject.id)
+            return [self._comparison_claim(sentence, subject, None, None, rival.id) for rival in compared], subject
         if subject is None or not (triggers or (benchmarks or self.same_benchmark.search(text, start)) and numbers):
             return [], subject or inherited
         if not benchmarks and self.same_benchmark.search(text, start) and article.benchmark is not None:
@@ -562,9 +559,7 @@ class ClaimExtractor:
                     unnamed.append(owner)
         named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
         named_rivals += unnamed
-        # "领先豆包Doubao-Seed-2.5-Pro的90.3": one rival named twice
-        named_rivals = [rival for index, rival in enumerate(named_rivals)
-                        if rival.id not in {other.id for other in named_rivals[:index]}]
+        named_rivals = _distinct(named_rivals)   # "领先豆包Doubao-Seed-2.5-Pro的90.3": one rival named twice
         claims = []
         if not own and last is not None and last["kind"] == "benchmark" and last["subject"] == subject.id:
             # "78.4% on SWE-bench Verified, ahead of GPT-5's 74.9%, but behind Claude Opus 4.5 at 80.9%":
@@ -588,9 +583,9 @@ class ClaimExtractor:
     def _score_owner(self, text, number, previous, rivals):
         """The rival a score belongs to: "GPT-5 at 41.7%", "54.9% for GPT-5", "61.8 versus 52.4"."""
         unit = _throughput(text, number)   # "10,570 tokens per second for an eight-way H20 system"
-        after = text[unit.end() if unit else number.end():][:30]
+        end = unit.end() if unit else number.end()
+        after = text[end:end + 30]
         if RIVAL_SCORE_AFTER.match(after) or (THE_SCORE_OF.match(after) and text.endswith("the ", 0, number.start())):
-            end = unit.end() if unit else number.end()
             rival = next((rival for rival in rivals if end < rival.start <= end + 30), None)
             if rival:
                 return rival
@@ -709,12 +704,9 @@ class ClaimExtractor:
                 continue
             if short:   # "V4" after "DeepSeek-V4": the model named before
                 known.append(Mention(begin, begin + len(name), short.id, short.kind, name))
-            elif name in self.known_names:
-                known.append(Mention(begin, begin + len(name), *self.known_names[name], name))
-            elif self._version_of_known(name):   # "Ascend 950DX" after the known "Ascend 950"
-                known.append(Mention(begin, begin + len(name), *self._version_of_known(name), name))
-            else:
-                known.append(Mention(begin, begin + len(name), name, "product", name))
+            else:   # a known name, a version of one ("Ascend 950DX" after the known "Ascend 950"), or as written
+                identity = self.known_names.get(name) or self._version_of_known(name) or (name, "product")
+                known.append(Mention(begin, begin + len(name), *identity, name))
         for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
             short = article.short_names.get(match.group(0)) if article is not None else None
             if short and not _overlaps(match.start(), match.end(), mentions + known):
@@ -840,6 +832,14 @@ def _with_tail(sentence: str, mention: Mention) -> Mention:
     if not tail or (sentence[mention.end - 1].isdigit() and tail.group(0)[1:2].isdigit()):
         return mention
     return Mention(mention.start, tail.end(), mention.id, mention.kind, sentence[mention.start:tail.end()])
+
+
+def _distinct(mentions) -> list[Mention]:
+    """The mentions in order, each model or chip once (the first time it is named)."""
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        first.setdefault(mention.id, mention)
+    return list(first.values())
 
 
 def _rival_scores(found: list[dict], last: dict) -> bool:

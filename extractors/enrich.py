@@ -164,9 +164,11 @@ class Enricher:
         """How the article names the subject's competitors: other makers of models and chips and their products
         ("DeepSeek-V4 is still cheaper to serve" speaks against Alibaba), as written, lower case."""
         makers = self.gazetteer.makers()
+        rivals = {entity_id for *_, entity_id in spans if entity_id in makers}
+        rivals = {entity_id for entity_id in rivals
+                  if not any(name in subject_names for name in self._names_of_family_of(entity_id))}
         return {surface.lower() for _, _, surface, _, entity_id in spans
-                if entity_id in makers and surface.lower() not in subject_names
-                and not any(name in subject_names for name in self._names_of_family_of(entity_id))}
+                if entity_id in rivals and surface.lower() not in subject_names}
 
     def _names_of_family_of(self, entity_id: str) -> list[str]:
         """The lower-case names of an entity and its parents: a T-Head chip is named like T-Head and Alibaba."""

@@ -36,6 +36,7 @@ an official's procedure even when it praises. Cue lists: config/quotes.yaml `sta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.patterns import LATIN_AFTER, LATIN_BEFORE, phrase_regex, trie_pattern
 
@@ -219,10 +220,17 @@ def _trend_pattern(measures, moves) -> re.Pattern:
 
 def _first_name(lower: str, names) -> int | None:
     """Where the first of `names` (lower case, longer than two letters) stands in `lower`, as a whole word."""
-    found = [match.start() for name in names if len(name) > 2
-             for match in [re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])" if name.isascii() else re.escape(name),
-                                     lower)] if match]
-    return min(found, default=None)
+    match = _names_regex(frozenset(names)).search(lower)
+    return match.start() if match else None
+
+
+@lru_cache(maxsize=256)
+def _names_regex(names: frozenset) -> re.Pattern:
+    """One pattern for a set of names, built once per article's subject or competitors (it runs on every clause
+    of every quote); a pattern that never matches when no name is long enough."""
+    alternatives = [rf"(?<![\w-]){re.escape(name)}(?![\w-])" if name.isascii() else re.escape(name)
+                    for name in sorted(names, key=len, reverse=True) if len(name) > 2]
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def _same_family(org: str, subject_names: set[str]) -> bool:
