@@ -4,21 +4,26 @@ A sentiment word count alone does worse than always answering "positive": what a
 for the subject depends on who speaks. So the speaker is placed first: an insider (someone of the
 subject's own organisation, or an executive speaking for itself) talks its business up, and is
 neutral only when denying, complying or reporting a buyback; an official or regulator is negative
-unless the words are procedural; an outside analyst, investor or organisation is weighed by cues.
+when it criticises and neutral when it states a rule; an outside analyst, investor or organisation
+is weighed by cues.
 
 Cues are general finance-news words (in the style of the Loughran-McDonald lists) rather than the
 words of a few known quotes, plus a measure moving ("losses narrowed" is good, "revenue is
 falling" bad). A negation or a reducer ("not", "no longer", "hedge against") in the same clause
 flips the cue after it; a cue in a clause that names the subject counts twice, and one in a clause
 about rivals counts for the other side. A hedge or contrast ("the question is", "but", "但")
-makes an outsider's view "mixed", unless every cue is positive and follows a plain "but" ("we
-trimmed, but remain overweight"). With no cue the prior is the speaker's usual stance.
+makes an outsider's view "mixed"; without one, the side with more cues wins and only a tie is
+mixed. (Measured on the 625 labelled page quotes: of 53 outsiders' quotes with cues both ways and
+no contrast, writers called 12 mixed and 39 one side; of 36 with only praise and a "but", 31
+mixed: a "but" brings a doubt that the cue lists often miss.) With no cue the prior is the
+speaker's usual stance.
 
 "Positive" was the answer far too often on quotes written blind to the rules, so: a quote with
 no evaluative cue but a fact, date, procedure or plan ("estimates are unchanged", "results are
 due on", "would release its next model") is neutral from anyone, an insider included when it
-carries no praise; an official is positive when only praising and mixed when praising and
-criticising; a hedge of an unconvinced outsider ("not yet convinced", "we would want to see") is
+carries no praise; an official is positive when only praising, mixed when praising and
+criticising, and with no cue at all neutral (15 of 16 such labelled page quotes: an official with
+no view stated is stating a rule or a procedure) unless a lawmaker, who speaks to press a case; a hedge of an unconvinced outsider ("not yet convinced", "we would want to see") is
 a negative cue and flips the hoped-for good news after it; and 'yet' is a contrast only as a
 conjunction, not in "not yet".
 
@@ -44,7 +49,6 @@ INSIDER, OFFICIAL, OUTSIDER = "insider", "official", "outsider"
 # "rising operating costs", "cut our inference bill", not "rising and the costs"
 ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,2}?"
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
-PLAIN_CONTRAST = {"but", "however", "yet", "但", "但是", "不过"}
 YET_CONTRAST = re.compile(r"(?:^|[.!?;,]\s*|\band\s+)$")
 CLAUSE = re.compile(r"[^,;.!?:，。；！？]+")
 
@@ -64,6 +68,7 @@ class StanceJudge:
         self.executive = phrase_regex(data["executive_roles"])
         self.official = phrase_regex(data["official_roles"])
         self.official_orgs = phrase_regex(data["official_organisations"])
+        self.lawmaker = phrase_regex(data["lawmaker_roles"])
         # a measure and its direction in one phrase: "losses narrowed" is good news, "the bill keeps
         # rising" bad, whatever the single words say on their own
         self.trends = [(_trend_pattern(data[measures], data[moves]), sign * way)
@@ -166,7 +171,6 @@ class StanceJudge:
             if self.neutral.search(quote) or (not positive and self.plans.search(quote)):
                 return "neutral"   # a denial, compliance, a buyback, or a plan told without praise
             return "positive"
-        factual = not positive and not negative and self.factual.search(quote) is not None
         if kind == OFFICIAL:
             # an official who praises and criticises is mixed, one who only praises is positive; the praise
             # of a procedure ("develop in a healthy and orderly way") is procedure
@@ -178,16 +182,14 @@ class StanceJudge:
                 return "positive"
             if contrast:
                 return "mixed"
-            return "neutral" if factual or self.procedural.search(quote) else "negative"
-        if factual:
+            return "negative" if self.lawmaker.search(f"{speaker.role or ''} {speaker.org or ''}") else "neutral"
+        if not positive and not negative and self.factual.search(quote):
             return "neutral"   # no view taken: a date, a consensus, a procedure
         if speaker.kind == "org" and not negative and (not positive or self.neutral.search(quote)):
             # another organisation's statement ("competes in every market where we are permitted to", "declined
             # to comment", "results were peer-reviewed") states its position, not a view of the subject
             return "neutral"
-        if contrast and not self._won_by_contrast(quote, subject_names, positive, negative):
-            return "mixed"
-        if positive and negative and 3 * min(positive, negative) >= max(positive, negative):
+        if contrast or positive == negative > 0:
             return "mixed"
         return "negative" if negative > positive else "positive"
 
@@ -198,15 +200,6 @@ class StanceJudge:
             if match.group(0).lower() != "yet" or YET_CONTRAST.search(quote, 0, match.start()):
                 return match
         return None
-
-    def _won_by_contrast(self, quote: str, subject_names, positive: int, negative: int) -> bool:
-        """'We trimmed our position, but we remain overweight': when every cue is positive and comes
-        after a plain 'but', the contrast only sets up the view it lands on. A hedge ('the question
-        is') or cues before the 'but' leave both sides present."""
-        match = self._contrast(quote)
-        if negative or not positive or match.group(0).lower() not in PLAIN_CONTRAST:
-            return False
-        return self.polarity(quote[:match.start()], subject_names) == (0, 0)
 
 
 def _trend_pattern(measures, moves) -> re.Pattern:

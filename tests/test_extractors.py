@@ -796,3 +796,27 @@ def test_an_officials_procedure_is_neutral_and_a_chinese_executive_without_a_com
     assert judge.stance(quote, official, {"baidu"}) == "neutral"
     assert judge.speaker_kind(Speaker("李牧", "CTO", None, "person"), {"腾讯", "tencent"}) == OUTSIDER
     assert judge.speaker_kind(Speaker("Eddie Wu", "chief executive", None, "person"), {"alibaba"}) == INSIDER
+
+
+@pytest.mark.parametrize("quote, expected", [
+    # without a contrast the side with more cues wins; only a tie is mixed
+    ("The cloud unit is growing fast, but the capex keeps rising and the margins are shrinking.", "mixed"),
+    ("The model is strong, yet the capex keeps climbing, the margins are shrinking and losses are widening.", "mixed"),
+    ("Capex keeps climbing, margins are shrinking and losses are widening, for all the strong model.", "negative"),
+    ("A strong model and a strong cloud: the losses are widening, but that is a detail.", "mixed"),
+    # praise before a "but" is mixed: the "but" brings a doubt, whether or not a cue word names it
+    ("Alibaba has bought itself a seat at the table, but the bill for keeping it will be recurring.", "mixed"),
+])
+def test_an_outsiders_cues_both_ways_are_weighed_and_a_but_makes_them_mixed(judge, quote, expected):
+    analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
+    assert judge.stance(quote, analyst, {"alibaba"}) == expected
+
+
+def test_an_official_with_no_view_stated_is_neutral_but_a_lawmaker_presses_a_case(judge):
+    ministry = Speaker("Ministry of Commerce", None, "Ministry of Commerce", "org", True)
+    quote = "platforms that use AI to write marketing copy bear the same responsibility as if a person had written it."
+    assert judge.stance(quote, ministry, {"alibaba"}) == "neutral"
+    assert judge.stance("the practice amounts to unfair competition and harms consumers.", ministry,
+                        {"alibaba"}) == "negative"
+    senator = Speaker("Mark Delaney", "Senator", "Senate Armed Services Committee", "person")
+    assert judge.stance("Alibaba's cloud arm belongs on the Pentagon's list.", senator, {"alibaba"}) == "negative"

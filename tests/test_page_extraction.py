@@ -34,8 +34,10 @@ TITLE_FLOOR, DATE_FLOOR, BODY_F1_FLOOR = 0.98, 0.98, 0.97
 # claims .840, categories .963, speakers .960, stance .667; 126-131 money .897, claims .815, categories .920,
 # speakers .929, stance .543; 132-137 money .957, claims .582, categories .840, speakers .902, stance .568;
 # 138-147 money 1.000, claims .833, categories .911, speakers .947, stance .611 (tests/data/pages/README.md).
+# Stance after weighing an outsider's cues both ways (a tie is mixed, a "but" always is) and an official with
+# no cue read as neutral unless a lawmaker: .750 (625 quotes, was .715); dev .841 (was .864).
 FIELD_FLOORS = {"money": 0.98, "claims": 0.92, "categories": 0.89, "relevance": 0.97, "quote_speakers": 0.94}
-PAGE_STANCE_FLOOR = 0.71
+PAGE_STANCE_FLOOR = 0.74
 
 
 @pytest.fixture(scope="module")
