@@ -127,6 +127,7 @@ PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版
 LATTER = {"后者", "the latter"}
 VAGUE_ZH = re.compile(r"[均都也皆]有?$")   # "较上一代均有明显提升": improved on every count, no comparison to read
 PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
+NAMED_PREDECESSOR = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s+(?:the\s+)?\S", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
 DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|made|means|"
@@ -272,7 +273,10 @@ class ClaimExtractor:
                                     r"(?:快|高|强|好|优|提升|提高)(?:出|了)?(?=\s*(?:约|近)?\d|更|[,，。；;]|$)|"
                                     # "与上一代真武810E相比，新芯片的能效提升约60%"
                                     r"与(?P<against>[^,，。]{0,20}?)相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加)(?:了|至|到)?"
-                                    r"(?:约|近)?\d+(?:\.\d+)?\s*%")
+                                    r"(?:约|近)?\d+(?:\.\d+)?\s*%|"
+                                    # "思元690仍领先真武920约15%": ahead of the rival by a share
+                                    r"(?:领先|超过|超出|优于|快于|高于)(?P<ahead>[^,，。；;]{1,20}?)(?:约|近|超过)?"
+                                    r"\d+(?:\.\d+)?\s*%")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
@@ -295,6 +299,11 @@ class ClaimExtractor:
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
             numbers = self._numbers(sentence, mentions + benchmarks + products)
             companies = [mention for mention in mentions if mention.kind == "company"]
+            # "3.1 times the throughput of its predecessor, the Zhenwu 810E": what "its predecessor" means, here
+            # and in later sentences
+            article.predecessor = next((mention for mention in products if mention.kind in SUBJECT_KINDS
+                                        and NAMES_PREDECESSOR.search(sentence, max(0, mention.start - 30),
+                                                                     mention.start)), article.predecessor)
             clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
             opening_rivals = []   # "与GPT-5相比，千问3.5……高出2.3分，达到77.5": the rival of every later clause
             # "On GPQA Diamond the order is Qwen4 84.1; Kimi K3 82.6; DeepSeek-V4 81.9": a ranking lists each model's
@@ -309,10 +318,16 @@ class ClaimExtractor:
                 # 测试中，DeepSeek-V4得分为86.9", "在C-Eval和CMMLU上，X的得分分别为…"), else the sentence's
                 earlier = [mention for mention in benchmarks if previous_start <= mention.start and mention.end <= start
                            ] or [mention for mention in benchmarks if mention.end <= start][-1:]
+                if not earlier and article.benchmark is not None and self.same_benchmark.search(sentence, start, end):
+                    # "Claude Opus 4.5 still leads that coding test at 80.9%, and Alibaba didn't publish results
+                    # for Terminal-Bench": the test meant is the one before, not one the sentence names later
+                    earlier = [article.benchmark]
                 subject_before = clause_subject
                 found, clause_subject = self._clause(article, sentence, start, end, opening_rivals + inside(products),
                                                      inside(benchmarks) or earlier or benchmarks, inside(numbers),
                                                      clause_subject, last, inside(companies))
+                if not found and last is not None and last["kind"] == "benchmark" and not inside(numbers):
+                    found = self._rivals_added(sentence, start, last, inside(products))
                 opening_rivals += [product for product in inside(products)
                                    if self._opens_against(sentence, start, product)]
                 if (last is not None and WHILE.fullmatch(sentence, previous_end, start) and _rival_scores(found, last)
@@ -339,6 +354,9 @@ class ClaimExtractor:
                 for claim in found:
                     if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
                         claim["comparator"] = article.predecessor.id
+                    elif (NAMED_PREDECESSOR.match(claim["comparator"] or "") and self.gazetteer is not None
+                          and self.gazetteer.kind(claim["subject"]) in SUBJECT_KINDS):
+                        claim["comparator"] = claim["subject"]   # "its predecessor M2": an earlier version of it
                     if claim["comparator"] in LATTER and last is not None and last["comparator"]:
                         claim["comparator"] = last["comparator"]   # "是英伟达H20的2.3倍，能效比则是后者的1.8倍"
                 claims.extend(found)
@@ -379,8 +397,8 @@ class ClaimExtractor:
             for mention in products:   # with their version words: "Kimi K3" makes a later "K3" kimi
                 if mention.kind in SUBJECT_KINDS:
                     article.remember(mention)
-                    if NAMES_PREDECESSOR.search(sentence, max(0, mention.start - 30), mention.start):
-                        article.predecessor = mention
+                    if mention.id == main and article.main is None:
+                        article.main = mention
         return claims
 
     def _clause(self, article, sentence, start, end, products, benchmarks, numbers, inherited, last=None,
@@ -441,6 +459,14 @@ class ClaimExtractor:
                     company.start < stop and CLAIMING.match(text, company.end)
                     and company.id in self.gazetteer.ancestors(article.subject.id) for company in companies):
                 subject = article.subject   # "Alibaba claims 32.6 percent": the maker speaks of its model
+            maker = self._maker_of_main(article, companies, stop)
+            if (subject is not None and maker is not None and subject.kind in SUBJECT_KINDS
+                    and subject.id != article.main.id) and not any(
+                    company.id in self.gazetteer.ancestors(subject.id) for company in companies):
+                # "Claude leads that test at 80.9%. … Alibaba's own table puts the model at 92.3 on AIME": the
+                # model its maker is named with is the article's own, not the rival named last (a name the
+                # gazetteer does not know, "the Atlas 950 SuperPoD", may well be the maker's own)
+                subject = article.main
         if subject is not None:   # "Claude's results ... lists Claude Opus 4.5 at 80.9": the subject named again
             rivals = [rival for rival in rivals
                       if not (rival.id == subject.id and _same_model(rival.name, subject.name))]
@@ -539,6 +565,13 @@ class ClaimExtractor:
         return (LIST_ITEM.fullmatch(text, start, benchmark.start) is not None
                 and LIST_SEPARATOR.match(text, benchmark.end) is not None)
 
+    def _maker_of_main(self, article, companies, stop):
+        """The maker of the article's own model or chip, if the clause names it before its scores."""
+        if article.main is None or self.gazetteer is None:
+            return None
+        makers = self.gazetteer.ancestors(article.main.id)[1:]
+        return next((company for company in companies if company.start < stop and company.id in makers), None)
+
     def _referred(self, article, text, start, stop, inherited):
         """A clause's subject written as "it", "the system", or left out after ", and" (the clause
         before's); only "it" and its kind reach back to the article's last subject."""
@@ -613,6 +646,23 @@ class ClaimExtractor:
         if RIVAL_SCORE_AT.search(before) and rival and not re.match(r"\s*(?:versus|vs)", after):
             return rival
         return None
+
+    def _rivals_added(self, sentence, start, last, products) -> list[dict]:
+        """A clause that only names rivals of the claim before: "scored 75.8%, but still trails Claude Opus 4.5",
+        "得分为75.8%，与Gemini 3 Pro基本持平，但仍落后于Claude Opus 4.5". The clause must open with its cue (no
+        model of its own before it), so "…, and DeepSeek trails GPT-5" is not read as the claim's rival."""
+        if not products:
+            return []
+        first = products[0]
+        intro = self.rival_intro.search(sentence, start, first.start)
+        opening = intro.start() if intro is not None else next(
+            (match.start() for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(sentence, start)
+             if _rival_span(match)[0] <= first.start < _rival_span(match)[1]), None)
+        if opening is None or not CLAUSE_LEAD.fullmatch(sentence, start, opening):
+            return []
+        rivals = [product for product in products if product.id != last["subject"]
+                  and self._introduced(sentence, product, products)]
+        return [{**last, "comparator": rival.id, "comparator_score": None} for rival in _distinct(rivals)]
 
     def _introduced(self, text, rival, rivals=()) -> bool:
         """A rival stands after a comparator or parity cue ("ahead of GPT-5", "on par with Gemini"), or after
@@ -796,6 +846,7 @@ class _Article:
     benchmark: Mention | None = None
     sentences_since_benchmark: int = 0
     benchmark_unscored: bool = False   # the last sentence named a benchmark and gave no score
+    main: Mention | None = None   # the article's own model or chip (the one named most), once named
     predecessor: Mention | None = None   # the model a later "its predecessor" or "上一代" stands for
     last_claim: dict | None = None   # the last benchmark claim of the sentence before
     short_names: dict = field(default_factory=dict)   # "V4" -> the DeepSeek-V4 mention
@@ -894,8 +945,10 @@ def _with_version(sentence: str, mention: Mention) -> Mention:
 
 
 def _rival_span(cue) -> tuple[int, int]:
-    """Where a Chinese cue names its rival: the `rival` group, or `against` in "与X相比，…提升约60%"."""
-    group = "against" if cue.groupdict().get("against") is not None else "rival"
+    """Where a Chinese cue names its rival: the `rival` group, `against` in "与X相比，…提升约60%", or
+    `ahead` in "领先X约15%"."""
+    groups = cue.groupdict()
+    group = next((name for name in ("against", "ahead") if groups.get(name) is not None), "rival")
     return cue.span(group)
 
 

@@ -820,3 +820,42 @@ def test_an_official_with_no_view_stated_is_neutral_but_a_lawmaker_presses_a_cas
                         {"alibaba"}) == "negative"
     senator = Speaker("Mark Delaney", "Senator", "Senate Armed Services Committee", "person")
     assert judge.stance("Alibaba's cloud arm belongs on the Pentagon's list.", senator, {"alibaba"}) == "negative"
+
+
+def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enricher):
+    body = ("Alibaba released Qwen3.7-Max on Tuesday. On SWE-bench Verified it scored 74.2%.\n"
+            "Anthropic's Claude Opus 4.5 still leads that coding test at 80.9%, and Alibaba didn't publish results "
+            "for Terminal-Bench.\n"
+            "Elsewhere, Alibaba's own table puts the model at 92.3 on AIME 2025. It also beats DeepSeek-V3.2 by four "
+            "points on MMLU-Pro.")
+    claims = enrich_text(enricher, "Qwen3.7-Max", body).claims
+    assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"]) for claim in claims] == [
+        ("qwen", "SWE-bench Verified", 74.2, None), ("claude", "SWE-bench Verified", 80.9, None),
+        ("qwen", "AIME 2025", 92.3, None), ("qwen", None, None, "deepseek-v3")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
+     "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    ("MiniMax said MiniMax-M3.5 generates text 2.5 times faster than its predecessor M2.",
+     [("minimax-models", "minimax-models", 2.5)]),
+    ("在大模型训练场景下，寒武纪思元690仍领先真武920约15%。", [("cambricon-siyuan", "t-head-ppu", None)]),
+])
+def test_a_named_predecessor_and_a_lead_by_a_share_are_comparisons(enricher, body, expected):
+    claims = enrich_text(enricher, "Chips", body).claims
+    assert [(claim["subject"], claim["comparator"], claim["score"]) for claim in claims] == expected
+
+
+@pytest.mark.parametrize("body, rivals", [
+    ("Qwen3.7-Max scored 75.8% on SWE-bench Verified, level with Gemini 3 Pro, but still behind Claude Opus 4.5.",
+     ["gemini", "claude"]),
+    ("Qwen3.7-Max scored 75.8% on SWE-bench Verified, but still trails Claude Opus 4.5.", ["claude"]),
+    ("在SWE-bench Verified中，千问3.7-Max得分为75.8%，与Gemini 3 Pro基本持平，但仍落后于Claude Opus 4.5。",
+     ["gemini", "claude"]),
+    # a clause with a model of its own is another claim's business, not this one's rival
+    ("Qwen3.7-Max scored 75.8% on SWE-bench Verified, and DeepSeek-V3.2 trails GPT-5.1.", [None]),
+])
+def test_a_clause_naming_only_rivals_gives_the_claim_before_them(enricher, body, rivals):
+    claims = enrich_text(enricher, "Qwen3.7-Max", body).claims
+    assert [(claim["subject"], claim["score"], claim["comparator"]) for claim in claims] == [
+        ("qwen", 75.8, rival) for rival in rivals]
