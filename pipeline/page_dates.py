@@ -24,6 +24,9 @@ from pipeline.dates import normalise_date
 DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta", re.IGNORECASE)
 # "2026-11-05 18:02 来源：澎湃新闻": a Chinese portal gives the time before the source
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布|来源[:：]", re.IGNORECASE)
+# "<p><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em> <em>责编：周卓</em></p>": a Chinese portal's info line,
+# with no class or label to mark its date but the byline beside it
+BYLINE_LABEL = re.compile(r"作者[:：]|责编|责任编辑|编辑[:：]|记者[:：]")
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -91,7 +94,7 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         # cheap tests first: this runs over every element of pages whose markup gave no time
         # (the label may follow a child: "<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>")
         if not marked and not PUBLISHED_LABEL.search(element.text or "") and not any(
-                PUBLISHED_LABEL.search(child.tail or "") for child in element):
+                PUBLISHED_LABEL.search(child.tail or "") or BYLINE_LABEL.match(child.text or "") for child in element):
             continue
         text = " ".join(element.text_content().split())
         if not text or len(text) > MAX_LINE or not YEAR.search(text):

@@ -859,3 +859,19 @@ def test_a_clause_naming_only_rivals_gives_the_claim_before_them(enricher, body,
     claims = enrich_text(enricher, "Qwen3.7-Max", body).claims
     assert [(claim["subject"], claim["score"], claim["comparator"]) for claim in claims] == [
         ("qwen", 75.8, rival) for rival in rivals]
+
+
+@pytest.mark.parametrize("speaker, quote, expected", [
+    # reaching for a rival is choosing it
+    (Speaker("Rohan Mehta", "head of AI engineering", "Kestrel Pay", "person"),
+     "When code has to go to production, our team still reaches for Claude.", "negative"),
+    # still to be proven
+    (Speaker("Sandra Whitfield", "analyst", "Morgan Stanley", "person"),
+     "T-Head still has a lot to prove on anything that involves training.", "negative"),
+    (Speaker("赵宁", "负责人", "某云厂商", "person"), "不少算子需要重写，工具链和CUDA相比还是差一截。", "negative"),
+    # an insider's guidance or timetable, told without praise
+    (Speaker("Toby Xu", "Chief Financial Officer", "Alibaba", "person"),
+     "capital expenditure would be in the range of 160 billion to 180 billion yuan.", "neutral"),
+])
+def test_general_cues_of_choice_doubt_and_plans(judge, speaker, quote, expected):
+    assert judge.stance(quote, speaker, {"alibaba", "t-head"}, rival_names={"claude", "anthropic"}) == expected

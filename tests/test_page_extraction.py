@@ -128,6 +128,12 @@ def test_a_chinese_date_before_the_source_in_an_unmarked_span_beats_a_related_li
     assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-05T10:02:00Z"
 
 
+def test_a_byline_beside_an_unmarked_date_marks_the_info_line():
+    tree = lxml_html.document_fromstring('<html><body><p class="names"><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em>'
+                                         ' <em>责编：周卓</em></p><p>第一财经记者11月6日获悉</p></body></html>')
+    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-06T11:35:12Z"
+
+
 @pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
                                             ("news.example.hk", "Asia/Hong_Kong"), ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
