@@ -875,3 +875,13 @@ def test_a_clause_naming_only_rivals_gives_the_claim_before_them(enricher, body,
 ])
 def test_general_cues_of_choice_doubt_and_plans(judge, speaker, quote, expected):
     assert judge.stance(quote, speaker, {"alibaba", "t-head"}, rival_names={"claude", "anthropic"}) == expected
+
+
+def test_an_outsiders_paraphrased_fact_takes_no_side_but_a_direct_quote_keeps_the_prior(judge):
+    analyst = Speaker("Zhang Rui", "analyst", "QuestMobile", "person")
+    fact = "the app's 30-day retention stood at 41% in July."
+    assert judge.stance(fact, analyst, {"alibaba", "qwen"}, direct=False) == "neutral"
+    assert judge.stance(fact, analyst, {"alibaba", "qwen"}, direct=True) == "positive"
+    cfo = Speaker("Toby Xu", "chief financial officer", "Alibaba", "person")
+    assert judge.stance("the company put 120 billion yuan to work across its data centres.", cfo, {"alibaba"},
+                        direct=False) == "positive"
