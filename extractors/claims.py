@@ -67,7 +67,10 @@ DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model o
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
 # "54.9% for GPT-5", "the 74.9% posted by OpenAI's GPT-5"
-RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+)?(?:for|by|from)\s+")
+# "54.9% for GPT-5", "the 80.9 percent Anthropic claims for Claude Opus 4.5"
+RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+|(?:[A-Z][\w-]*\s+)?"
+                               r"(?:claims|claimed|reports|reported|lists|listed|cites|cited|gives|gave)\s+)?"
+                               r"(?:for|by|from)\s+")
 THE_SCORE_OF = re.compile(r"\s*(?:%|per ?cent)?\s+of\s+")   # "well above the 65.8 of Kimi K2"
 UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
@@ -153,7 +156,9 @@ BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['�
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
 TIME_TO_TRAIN = re.compile(r"\s*(?:minutes|mins?)\b")
-THROUGHPUT_ZH = re.compile(r"\s*个?\s*(?P<what>tokens?|Tokens?|TOKENS?|请求|样本|图像|张图片?)")
+# "领先H200八卡系统的2.18万个": a rival's throughput with its unit left out after the subject's
+ELIDED_THROUGHPUT_ZH = re.compile(r"(?:万个?|个)(?=\s*(?:[，,。；;）)]|$))")
+THROUGHPUT_ZH = re.compile(r"\s*万?个?\s*(?P<what>tokens?|Tokens?|TOKENS?|请求|样本|图像|张图片?)")
 THROUGHPUT_WORDS_ZH = {"请求": "queries", "样本": "samples", "图像": "images", "张图": "images", "张图片": "images"}
 # the joint of a clause that gives a rival's score: ", while GPT-5 scored 81.3", "；", "，GPT-5.2为86.9"
 WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；，]\s*", re.IGNORECASE)
@@ -269,7 +274,8 @@ class ClaimExtractor:
                                     r"(?P<num>\d+(?:\.\d+)?)\s?倍")
         self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
         # better than a rival, no factor: "比上一代快40%", "比第二名豆包高出1.1分", "比H20更强"
-        self.better_zh = re.compile(r"(?:(?<![效价])比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
+        # ("能效比上一代真武810E提升60%": 能效 compared with the rival; 性价比 stays a ratio)
+        self.better_zh = re.compile(r"(?:(?<!价)比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
                                     r"(?:快|高|强|好|优|提升|提高)(?:出|了)?(?=\s*(?:约|近)?\d|更|[,，。；;]|$)|"
                                     # "与上一代真武810E相比，新芯片的能效提升约60%"
                                     r"与(?P<against>[^,，。]{0,20}?)相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加)(?:了|至|到)?"
@@ -373,7 +379,7 @@ class ClaimExtractor:
                 for number in numbers:   # "That puts it behind GPT-5, which scored 88.4 on the same test"
                     owner = self._score_owner(sentence, number, None, rivals)
                     if owner is not None:
-                        scores.setdefault(owner.id, _float(number["num"]))
+                        scores.setdefault(owner.id, _value(number))
                 found = [{**article.last_claim, "comparator": rival.id, "comparator_score": scores.get(rival.id),
                           "text": sentence.strip()} for rival in _distinct(rivals)]
                 if found and article.last_claim["comparator"] is None and article.last_claim in claims:
@@ -516,10 +522,10 @@ class ClaimExtractor:
             return []
         base = {"kind": "benchmark", "benchmark": benchmarks[0].name, "text": text.strip()}
         if len(models) == 2:
-            return [{**base, "subject": models[0].id, "score": _float(numbers[0]["num"]),
+            return [{**base, "subject": models[0].id, "score": _value(numbers[0]),
                      "unit": _score_unit(text, numbers[0]), "comparator": models[1].id,
-                     "comparator_score": _float(numbers[1]["num"])}]
-        return [{**base, "subject": model.id, "score": _float(number["num"]), "unit": _score_unit(text, number),
+                     "comparator_score": _value(numbers[1])}]
+        return [{**base, "subject": model.id, "score": _value(number), "unit": _score_unit(text, number),
                  "comparator": None, "comparator_score": None} for model, number in zip(models, numbers)]
 
     def _rival_first(self, text, start, product) -> bool:
@@ -597,20 +603,20 @@ class ClaimExtractor:
         if not own and last is not None and last["kind"] == "benchmark" and last["subject"] == subject.id:
             # "78.4% on SWE-bench Verified, ahead of GPT-5's 74.9%, but behind Claude Opus 4.5 at 80.9%":
             # a clause with only rivals' scores compares them with the score the sentence gave before
-            return [{**last, "comparator": rival.id, "comparator_score": _float(rival_scores[rival.id][0]["num"])}
+            return [{**last, "comparator": rival.id, "comparator_score": _value(rival_scores[rival.id][0])}
                     for rival in named_rivals if rival.id in rival_scores]
         # "在C-Eval和CMMLU上的准确率分别为93.8%和92.5%", "71.2 and 68.4 on X and Y respectively": in order
         in_order = len(own) == len(benchmarks) > 1 and RESPECTIVELY.search(text) is not None
         for index, number in enumerate(own):
             benchmark = benchmarks[index] if in_order else _benchmark_of(text, number, benchmarks, numbers)
             base = {"kind": "benchmark", "subject": subject.id, "benchmark": benchmark.name,
-                    "score": _float(number["num"]), "unit": _score_unit(text, number), "text": text.strip()}
+                    "score": _value(number), "unit": _score_unit(text, number), "text": text.strip()}
             for rival in named_rivals or [None]:
                 # "MMLU-Pro (86.1 vs 85.0) and GPQA Diamond (80.2 vs 79.9)": the rival's score nearest this one
                 scores = rival_scores.get(rival.id, []) if rival else []
                 score = min(scores, key=lambda score: abs(score.start() - number.start()), default=None)
                 claims.append({**base, "comparator": rival.id if rival else None,
-                               "comparator_score": _float(score["num"]) if score else None})
+                               "comparator_score": _value(score) if score else None})
         return claims
 
     def _score_owner(self, text, number, previous, rivals):
@@ -816,7 +822,8 @@ class ClaimExtractor:
                 sentence.endswith("从", 0, match.start()) and FORMER_SCORE_ZH.match(sentence, match.end()) is not None)
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
-            throughput = _throughput(sentence, match)   # an MLPerf score: "41,300 tokens per second", "每秒23800个Token"
+            throughput = _throughput(sentence, match) or (   # an MLPerf score: "41,300 tokens per second", "每秒23800个Token"
+                ELIDED_THROUGHPUT_ZH.match(sentence, match.end()) and any(_throughput(sentence, n) for n in numbers))
             # MLPerf Training measures time to train: "In MLPerf Training v6.0, 64 PPUs needed 41.2 minutes"
             throughput = throughput or (TIME_TO_TRAIN.match(sentence, match.end()) and any(
                 mention.kind == "benchmark" and "Training" in mention.name for mention in mentions))
@@ -971,6 +978,12 @@ def _overlaps(start: int, end: int, mentions) -> bool:
 
 def _float(text: str) -> float:
     return float(text.replace(",", ""))
+
+
+def _value(number) -> float:
+    """A score's value; "每秒2.41万个token" counts in ten thousands: 24,100."""
+    value = _float(number["num"])
+    return value * 10000 if number.string.startswith("万", number.end()) else value
 
 
 def _start(item) -> int:

@@ -885,3 +885,21 @@ def test_an_outsiders_paraphrased_fact_takes_no_side_but_a_direct_quote_keeps_th
     cfo = Speaker("Toby Xu", "chief financial officer", "Alibaba", "person")
     assert judge.stance("the company put 120 billion yuan to work across its data centres.", cfo, {"alibaba"},
                         direct=False) == "positive"
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Qwen4-Coder", "Qwen4-Coder-Plus scores 78.4 percent on SWE-bench Verified, but short of the 80.9 percent Anthropic "
+     "claims for Claude Opus 4.5.", [("qwen", "SWE-bench Verified", 78.4, "claude", 80.9)]),
+    ("Huawei Ascend", "In the MLPerf Inference v6.1 results published in September, a Huawei Ascend system posted 19,400 "
+     "tokens per second on the Llama 2 70B test, against 23,900 for an eight-GPU Nvidia H200 machine.",
+     [("huawei-ascend", "MLPerf Inference v6.1", 19400.0, "nvidia-h200", 23900.0)]),
+    # ten thousands, and the rival's unit left out
+    ("平头哥真武820", "在MLPerf Inference v6.0的Llama 2 70B测试中，阿里云提交的八卡真武820系统取得每秒2.41万个token的成绩，"
+     "领先英伟达H200八卡系统的2.18万个。", [("t-head-ppu", "MLPerf Inference v6.0", 24100.0, "nvidia-h200", 21800.0)]),
+    # 能效 compared with the rival, where 能效比 alone is a ratio
+    ("平头哥真武820", "在千问推理场景中，真武820的能效比上一代真武810E提升60%。", [("t-head-ppu", None, None, "t-head-ppu", None)]),
+])
+def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
+    claims = enrich_text(enricher, title, body).claims
+    assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
+            for claim in claims] == expected
