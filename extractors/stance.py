@@ -155,22 +155,23 @@ class StanceJudge:
             yield (-sign if flipped else sign), offset + start
 
     def stance(self, quote: str, speaker, subject_names: set[str], lead_in: str = "",
-               rival_names: set[str] = frozenset(), direct: bool = True) -> str:
+               rival_names: set[str] = frozenset(), quoted: bool = True) -> str:
         """`lead_in` is the writer's sentences before the quote ("Others were more cautious."): for an
         outsider its cues count with the quote's, since news writing announces which way an outside
-        view goes. An insider or an official has a side of its own whatever the sentence before says."""
+        view goes. An insider or an official has a side of its own whatever the sentence before says.
+        `quoted` is whether any of the words are the speaker's own, in quotation marks."""
         kind = self.speaker_kind(speaker, subject_names)
         positive, negative = self.polarity(quote, subject_names, rival_names)
         if kind == OUTSIDER and lead_in:
             lead_positive, lead_negative = self.polarity(lead_in, subject_names, rival_names)
             positive, negative = positive + lead_positive, negative + lead_negative
         contrast = self._contrast(quote) is not None
-        # news writing quotes views and paraphrases facts: an outsider's words given as reported speech with no
+        # news writing quotes views and paraphrases facts: an outsider's words given only as reported speech, with no
         # cue either way ("retention stood at 41% in July") take no side, where a direct quote with no cue keeps
         # the outsider's prior (of such labelled page quotes, 35 of 57 reported ones were neutral, 46 of 59
         # direct ones positive). An insider's paraphrase is still the company talking itself up (23 of 54
         # positive, and 30 of 36 direct ones).
-        paraphrased_fact = not direct and not positive and not negative and not contrast
+        paraphrased_fact = not quoted and not positive and not negative and not contrast
         if kind == INSIDER:
             if contrast and negative:
                 return "mixed"
@@ -180,7 +181,8 @@ class StanceJudge:
         if kind == OFFICIAL:
             # an official who praises and criticises is mixed, one who only praises is positive; the praise
             # of a procedure ("develop in a healthy and orderly way") is procedure
-            if not negative and self.procedural.search(quote):
+            if self.procedural.search(quote) and (not negative or _first_name(quote.lower(), subject_names) is None):
+                # a rule stated for everyone ("platforms must not undercut rivals") names no one it is aimed at
                 return "neutral"
             if negative:
                 return "mixed" if positive else "negative"
@@ -195,6 +197,9 @@ class StanceJudge:
             # another organisation's statement ("competes in every market where we are permitted to", "declined
             # to comment", "results were peer-reviewed") states its position, not a view of the subject
             return "neutral"
+        if (speaker.kind != "org" and speaker.org and _first_name(speaker.org.lower(), rival_names) == 0
+                and not (positive and _first_name(quote.lower(), subject_names) is not None)):
+            return "negative"   # a rival's executive talking up its own business ("they are already inside WeChat")
         if contrast or positive == negative > 0:
             return "mixed"
         return "negative" if negative > positive else "positive"

@@ -880,11 +880,11 @@ def test_general_cues_of_choice_doubt_and_plans(judge, speaker, quote, expected)
 def test_an_outsiders_paraphrased_fact_takes_no_side_but_a_direct_quote_keeps_the_prior(judge):
     analyst = Speaker("Zhang Rui", "analyst", "QuestMobile", "person")
     fact = "the app's 30-day retention stood at 41% in July."
-    assert judge.stance(fact, analyst, {"alibaba", "qwen"}, direct=False) == "neutral"
-    assert judge.stance(fact, analyst, {"alibaba", "qwen"}, direct=True) == "positive"
+    assert judge.stance(fact, analyst, {"alibaba", "qwen"}, quoted=False) == "neutral"
+    assert judge.stance(fact, analyst, {"alibaba", "qwen"}, quoted=True) == "positive"
     cfo = Speaker("Toby Xu", "chief financial officer", "Alibaba", "person")
     assert judge.stance("the company put 120 billion yuan to work across its data centres.", cfo, {"alibaba"},
-                        direct=False) == "positive"
+                        quoted=False) == "positive"
 
 
 @pytest.mark.parametrize("title, body, expected", [
@@ -903,3 +903,30 @@ def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, bo
     claims = enrich_text(enricher, title, body).claims
     assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
             for claim in claims] == expected
+
+
+@pytest.mark.parametrize("speaker, quote, expected", [
+    # a rule stated for everyone, negative words and all, names no one it is aimed at
+    (Speaker("刘国栋", "副局长", "市场监管局", "person"),
+     "平台企业开展补贴活动应当遵守反不正当竞争法，不得以低于成本的价格排挤竞争对手。", "neutral"),
+    # a rival's executive talking up its own business is bad news for the subject
+    (Speaker("Lin Hao", "vice president", "Tencent", "person"),
+     "We don't need to pay people to open Yuanbao; they are already inside WeChat.", "negative"),
+    # going back to a rival is choosing it
+    (Speaker("Rafael Ortiz", "software engineer", "Cobalto", "person"),
+     "We moved our scheduling agent back to DeepSeek last month.", "negative"),
+    # praise, then "the hard part": both sides
+    (Speaker("Tom Brennan", "CTO", "Quarrystone", "person"),
+     "The models are great. Buying them from Alibaba Cloud is the hard part.", "mixed"),
+])
+def test_rules_for_everyone_rivals_executives_and_going_back(judge, speaker, quote, expected):
+    assert judge.stance(quote, speaker, {"alibaba", "qwen", "阿里"},
+                        rival_names={"tencent", "deepseek", "yuanbao"}) == expected
+
+
+def test_a_paraphrase_with_a_quotation_in_it_keeps_the_speakers_prior(enricher):
+    body = ("Alibaba's Qwen app now routes food orders.\n"
+            "Chen Meiling, a restaurant owner in Hangzhou, said orders arriving through Qwen now make up 15% of her "
+            "delivery business. \"I didn't do anything. They just started coming,\" she said.")
+    quotes = enrich_text(enricher, "Qwen app orders", body).quotes
+    assert [(quote["speaker"], quote["stance"]) for quote in quotes] == [("Chen Meiling", "positive")]
