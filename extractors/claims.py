@@ -169,10 +169,14 @@ RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher
 # "从79.5提升至88.2": the old score; "从上一代的79.5提升至88.2" is the predecessor's (RIVAL_FROM_ZH)
 FORMER_SCORE_ZH = re.compile(r"\s*分?(?:提升|提高|上升|增加|跃升|升)(?:至|到)")
 RIVAL_FROM_ZH = re.compile(r"从(?P<rival>[^，,。；;\d]{1,12}?)的\s*$")
+# "得分为89.5，较上一代的81.3分明显提升": the predecessor's score, after 较/比 and before 分
+PREDECESSOR_SCORE_ZH = re.compile(r"(?:较|比|相比于?|相较于?)(?P<rival>上一代|前一代|上代|前代|上一版)(?:产品|模型|版本)?的\s?$")
 FORMER_SCORE = re.compile(r"\b(?:rose|rises|climbed|climbs|improved|improves|increased|jumped|up|fell|dropped|down|"
                           r"raised|lifted|pushed|boosted)(?:\s+[^\s,;]+){0,5}?"
                           r"\s+(?:to\s+)?\d[\d.]*\s?%?\s+from\s+$", re.IGNORECASE)
 # "89.3 on |CMMLU", "79.1 (|GPQA Diamond)"
+OBJECT_PRONOUN = re.compile(r"\s+(?:it|them)\b")
+SCORE_ITEM = re.compile(r"(?:[:：;；]|\band)\s*$")   # a score heading a list item, before "on <benchmark>"
 ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|\s*[(（])")
 # (also "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU system ...")
 SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$|\bin\s+(?:[\w'’.-]+\s+){1,5}$",
@@ -459,6 +463,9 @@ class ClaimExtractor:
             preposed = self._after_preposed_score(text, stop, products)
             if subject is None and preposed is not None:
                 subject, rivals = preposed, [product for product in products if product.start > preposed.start]
+            if subject is None and any(SCORE_ITEM.search(text, start, number.start()) and ON_BENCHMARK.match(text, number.end())
+                                       for number in numbers) and benchmarks:
+                subject = article.subject   # "reads like a wish list: 95.1 on AIME 2026; 86.0 on GPQA Diamond"
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
             if subject is None and article.subject is not None and self.gazetteer is not None and any(
@@ -504,7 +511,12 @@ class ClaimExtractor:
             following = triggers[index + 1:]
             limit = next((other.start() for other in following if other.start() >= cue.end()), end)
             taken = max(taken, cue.end())
-            for comparison in self._comparison(sentence, end, subject, rivals, [cue], limit):
+            found = self._comparison(sentence, end, subject, rivals, [cue], limit)
+            if (not found and cue.re is self.better_cues and OBJECT_PRONOUN.match(sentence, cue.end())
+                    and article.subject is not None and article.subject.id != subject.id):
+                # "DeepSeek-V3.2 still beats it on BrowseComp": "it" is the model the article is about
+                found = [self._comparison_claim(sentence, subject, cue, None, article.subject.id)]
+            for comparison in found:
                 if comparison["comparator"] not in seen:
                     seen.add(comparison["comparator"])
                     comparisons.append(comparison)
@@ -629,7 +641,8 @@ class ClaimExtractor:
             if rival:
                 return rival
         unnamed = UNNAMED_RIVAL.match(text, number.end()) or UNNAMED_LABEL.search(text, 0, number.start()) or (
-            FORMER_SCORE_ZH.match(text, number.end()) and RIVAL_FROM_ZH.search(text, 0, number.start()))
+            FORMER_SCORE_ZH.match(text, number.end()) and RIVAL_FROM_ZH.search(text, 0, number.start())) or (
+            PREDECESSOR_SCORE_ZH.search(text, 0, number.start()))
         if unnamed and unnamed.re is UNNAMED_RIVAL:   # "for its predecessor, Qwen3.6-Max": named after all
             named = next((rival for rival in rivals
                           if re.fullmatch(r"\s*,\s*(?:the\s+)?", text[unnamed.end():rival.start])), None)

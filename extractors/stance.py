@@ -61,7 +61,6 @@ class StanceJudge:
         self.contrast = phrase_regex(data["contrast"])
         self.procedural = phrase_regex(data["procedural"])
         self.factual = phrase_regex(data["factual"] + data["plans"])
-        self.plans = phrase_regex(data["plans"])
         self.negation = re.compile(r"(?:%s)\W*(?:\w+\W+){0,3}$" % "|".join(
             rf"(?<![\w]){re.escape(word)}(?![\w])" if word.isascii() else re.escape(word)
             for word in data["negations"]), re.IGNORECASE)
@@ -175,8 +174,10 @@ class StanceJudge:
         if kind == INSIDER:
             if contrast and negative:
                 return "mixed"
-            if self.neutral.search(quote) or (not positive and self.plans.search(quote)):
-                return "neutral"   # a denial, compliance, a buyback, or a plan told without praise
+            if self.neutral.search(quote) or (not positive and self.factual.search(quote)):
+                # a denial, compliance, a buyback, or a plan or a procedure told without praise ("counts unique
+                # devices ..., in line with industry practice")
+                return "neutral"
             return "positive"
         if kind == OFFICIAL:
             # an official who praises and criticises is mixed, one who only praises is positive; the praise

@@ -930,3 +930,34 @@ def test_a_paraphrase_with_a_quotation_in_it_keeps_the_speakers_prior(enricher):
             "delivery business. \"I didn't do anything. They just started coming,\" she said.")
     quotes = enrich_text(enricher, "Qwen app orders", body).quotes
     assert [(quote["speaker"], quote["stance"]) for quote in quotes] == [("Chen Meiling", "positive")]
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # scores heading the items of a list, with no model named: the article's
+    ("GLM-5", "Zhipu released GLM-5 on Tuesday. The rest of the spec sheet reads like a wish list: 95.1 on AIME 2026; "
+     "86.0 on GPQA Diamond.", [("glm", "AIME 2026", 95.1, None, None), ("glm", "GPQA Diamond", 86.0, None, None)]),
+    # "it" after the cue is the article's model
+    ("GLM-5", "Zhipu released GLM-5 on Tuesday. DeepSeek-V3.2 still beats it on BrowseComp, by a few points.",
+     [("deepseek-v3", None, None, "glm", None)]),
+    # the predecessor's score after 较上一代的
+    ("千问3.6", "千问3.6-Plus在AIME 2026上的得分为89.5，较上一代的81.3分明显提升。",
+     [("qwen", "AIME 2026", 89.5, "上一代", 81.3)]),
+    # a rank is no list item
+    ("Qwen", "Qwen3.6-Max ranked No. 3 on the LMArena text leaderboard.", []),
+])
+def test_list_items_object_pronouns_and_a_predecessors_score(enricher, title, body, expected):
+    claims = enrich_text(enricher, title, body).claims
+    assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
+            for claim in claims] == expected
+
+
+@pytest.mark.parametrize("speaker, quote, expected", [
+    (Speaker("冯琳", "分析师", "某券商", "person"), "从风险收益比看，我们目前更偏好腾讯。", "negative"),
+    (Speaker("Danielle Brooks", "customer", "Relaydesk", "person"), "It answers instantly, and it answers wrong.",
+     "negative"),
+    (Speaker("Guo Ruiqi", "head of AI infrastructure", "Xpeng", "person"),
+     "The hardware is fine. The pain is porting our code.", "mixed"),
+    (Speaker("徐宏", "首席财务官", "阿里巴巴", "person"), "预计下一季度资本开支将维持在相近水平。", "neutral"),
+])
+def test_preferences_wrong_answers_pain_points_and_guidance(judge, speaker, quote, expected):
+    assert judge.stance(quote, speaker, {"alibaba", "阿里巴巴", "阿里"}, rival_names={"腾讯", "tencent"}) == expected
