@@ -23,9 +23,12 @@ no evaluative cue but a fact, date, procedure or plan ("estimates are unchanged"
 due on", "would release its next model") is neutral from anyone, an insider included when it
 carries no praise; an official is positive when only praising, mixed when praising and
 criticising, and with no cue at all neutral (15 of 16 such labelled page quotes: an official with
-no view stated is stating a rule or a procedure) unless a lawmaker, who speaks to press a case; a hedge of an unconvinced outsider ("not yet convinced", "we would want to see") is
-a negative cue and flips the hoped-for good news after it; and 'yet' is a contrast only as a
-conjunction, not in "not yet".
+no view stated is stating a rule or a procedure) unless a lawmaker, who speaks to press a case; a
+hedge of an unconvinced outsider ("not yet convinced", "we would want to see") is a negative cue
+and flips the hoped-for good news after it; and 'yet' is a contrast only as a conjunction, not in
+"not yet". An outsider's words given only as reported speech with no cue are a paraphrased fact
+(neutral); a rule an official states for everyone is procedure even in negative words; and a
+rival's executive talking up its own business is bad news for the subject.
 
 An outsider's quote is also read with the writer's sentences that lead into it ("Others were more
 cautious.", "Not everyone is convinced ..."): news writing announces which way an outside view goes,
