@@ -133,8 +133,8 @@ PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:it
 NAMED_PREDECESSOR = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s+(?:the\s+)?\S", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
-DEMONSTRATIVE = re.compile(r"\s*(?:That|This)\s+(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|made|means|"
-                           r"comes|leaves|left)\b")
+DEMONSTRATIVE = re.compile(r"\s*(?:That|This)(?:['’]s\b|\s+(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|"
+                           r"made|means|comes|leaves|left)\b)")   # "That is", "That’s"
 YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")   # a year names no version: "TechCrunch Disrupt 2026"
 # "the 32B model", "the 32-billion-parameter version"
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?(?:[BMT]|[-\s]billion[-\s]parameter)\s+(?:model|version|variant)\b",

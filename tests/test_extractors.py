@@ -944,6 +944,10 @@ def test_a_paraphrase_with_a_quotation_in_it_keeps_the_speakers_prior(enricher):
      [("qwen", "AIME 2026", 89.5, "上一代", 81.3)]),
     # a rank is no list item
     ("Qwen", "Qwen3.6-Max ranked No. 3 on the LMArena text leaderboard.", []),
+    # "That’s" (a curly apostrophe) is the last claim, measured against each rival
+    ("GLM-5", "GLM-5 scored 77.8 percent on SWE-bench Verified. That’s a hair behind Claude Opus 4.5, which posted 80.9 "
+     "percent, but ahead of GPT-5.1 at 76.3 percent.", [("glm", "SWE-bench Verified", 77.8, "claude", 80.9),
+                                                       ("glm", "SWE-bench Verified", 77.8, "gpt-5", 76.3)]),
 ])
 def test_list_items_object_pronouns_and_a_predecessors_score(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
