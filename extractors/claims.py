@@ -113,6 +113,9 @@ UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|
                                   rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+)?{BENCHMARK_NAME}"
                                   r"(?![A-Za-z0-9_.-]*\d)")
 UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
+                                r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b|"
+                                # "ran the DLRMv2 recommendation test"
+                                rf"\bthe\s+{BENCHMARK_NAME.replace('(?P<name>', '(?P<name2>')}\s+(?:[a-z-]+\s+){{0,2}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
 # a chip a server holds is not what the clause is about: "该服务器单机柜可容纳128颗平头哥真武PPU芯片"
@@ -128,7 +131,7 @@ PREDECESSOR_ZH = re.compile(r"上一代|前一代|上代|前代|上一版|旧版
 # a predecessor written as such, which a name given before stands for ("较上一代Qwen3.8-Max-Thinking", "its predecessor,
 # the Hanguang 800"): a later "上一代" or "its predecessor" is that model
 LATTER = {"后者", "the latter"}
-VAGUE_ZH = re.compile(r"[均都也皆]有?$")   # "较上一代均有明显提升": improved on every count, no comparison to read
+VAGUE_ZH = re.compile(r"[均都也皆]有?$|有$")   # "较上一代均有明显提升": improved on every count, no comparison to read
 PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
 NAMED_PREDECESSOR = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s+(?:the\s+)?\S", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
@@ -250,6 +253,7 @@ class ClaimExtractor:
         self.comparator_cues = phrase_regex(rules["comparator_cues"])
         self.parity_cues = phrase_regex(rules["parity_cues"])
         self.better_cues = phrase_regex(rules["better_cues"])
+        self.worse_cues = phrase_regex(rules["worse_cues"])
         words = "|".join(re.escape(word) for word in sorted(rules["factor_words"], key=len, reverse=True))
         nouns = "|".join(re.escape(word) for word in sorted(rules["factor_nouns"], key=len, reverse=True))
         self.factor = re.compile(rf"(?<![\w.]){FACTOR}(?:(?:{words})(?:\s+[\w-]+){{0,3}}?\s+(?:than|as)|"
@@ -276,7 +280,7 @@ class ClaimExtractor:
                                     r"(?:\s?的[^,，。]{0,6}?)?(?:提升|提高|快|增加|增长)(?:了|至|到)?\s?|"
                                     r"相比[，,]?[^,，。]{0,24}?(?:提升|提高|快|增加|增长)(?:了|至|到)?\s?)"
                                     r"(?P<num>\d+(?:\.\d+)?)\s?倍")
-        self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,16}?)(?:相当|持平|不相上下|相近|接近)")
+        self.parity_zh = re.compile(r"与(?P<rival>[^,，。]{0,24}?)(?:相当|持平|不相上下|相近|接近)")   # "与Claude Opus 4.5基本持平"
         # better than a rival, no factor: "比上一代快40%", "比第二名豆包高出1.1分", "比H20更强"
         # ("能效比上一代真武810E提升60%": 能效 compared with the rival; 性价比 stays a ratio)
         self.better_zh = re.compile(r"(?:(?<!价)比|较|相较于|相比于)(?P<rival>[^,，。；;]{1,20}?)(?:更|还|略|明显|大幅)?"
@@ -512,6 +516,12 @@ class ClaimExtractor:
             limit = next((other.start() for other in following if other.start() >= cue.end()), end)
             taken = max(taken, cue.end())
             found = self._comparison(sentence, end, subject, rivals, [cue], limit)
+            if cue.re is self.worse_cues:
+                # "the Zhenwu PPU trails Nvidia's H200 by about a generation": the one ahead is the subject (after a
+                # score, "…75.8%, but still trails Claude Opus 4.5", the rival belongs to that claim instead)
+                found = [] if last is not None and last["kind"] == "benchmark" else [
+                    {**claim, "subject": claim["comparator"], "comparator": claim["subject"]} for claim in found
+                    if self.gazetteer is not None and self.gazetteer.kind(claim["comparator"]) in SUBJECT_KINDS]
             if (not found and cue.re is self.better_cues and OBJECT_PRONOUN.match(sentence, cue.end())
                     and article.subject is not None and article.subject.id != subject.id):
                 # "DeepSeek-V3.2 still beats it on BrowseComp": "it" is the model the article is about
@@ -555,12 +565,12 @@ class ClaimExtractor:
 
     def _triggers(self, sentence, start, end) -> list:
         found = [match for pattern in (self.factor, self.factor_zh, self.parity_cues, self.parity_zh, self.better_cues,
-                                       self.bare_factor, self.better_zh, self.factor_of_rival)
+                                       self.bare_factor, self.better_zh, self.factor_of_rival, self.worse_cues)
                  for match in pattern.finditer(sentence, start, end)
                  if not (pattern is self.factor and re.search(r"\b(?:that|those)\s+of\s+$", match.group(0))
                          and not self.measure_before.search(sentence, max(start, match.start() - 60), match.start()))]
         order = {self.factor: 0, self.factor_zh: 1, self.parity_cues: 2, self.parity_zh: 3, self.better_cues: 4,
-                 self.bare_factor: 5, self.better_zh: 6, self.factor_of_rival: 7}
+                 self.bare_factor: 5, self.better_zh: 6, self.factor_of_rival: 7, self.worse_cues: 8}
         return sorted(found, key=lambda match: (match.start(), order[match.re]))
 
     def _after_preposed_score(self, text, stop, products):
@@ -806,8 +816,9 @@ class ClaimExtractor:
         found = []
         for pattern in (UNLISTED_AFTER_SCORE, UNLISTED_DESCRIBED, UNLISTED_ZH):
             for match in pattern.finditer(sentence):
-                start, end = match.span("name")
-                name = match["name"]
+                group = "name2" if match.groupdict().get("name2") else "name"
+                start, end = match.span(group)
+                name = match[group]
                 if (len(name) < 3 or not BENCHMARK_LIKE.search(name[1:]) or self.not_product.fullmatch(name)
                         or name in self.known_names
                         or _overlaps(start, end, taken + found)):

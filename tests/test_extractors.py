@@ -965,3 +965,23 @@ def test_list_items_object_pronouns_and_a_predecessors_score(enricher, title, bo
 ])
 def test_preferences_wrong_answers_pain_points_and_guidance(judge, speaker, quote, expected):
     assert judge.stance(quote, speaker, {"alibaba", "阿里巴巴", "阿里"}, rival_names={"腾讯", "tencent"}) == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # a test the gazetteer does not list, named as one, is no model
+    ("T-Head Zhenwu 920", "The Zhenwu 920 posted 21,480 tokens per second in MLPerf Inference v6.1. The T-Head system "
+     "also ran the DLRMv2 recommendation test, where it matched the H200 system almost exactly.",
+     [("t-head-ppu", "MLPerf Inference v6.1", 21480.0, None), ("t-head-ppu", None, None, "nvidia-h200")]),
+    # a margin before the rival, no score of its own
+    ("MiniMax", "MiniMax-M3.5 came in 3.1 points ahead of Alibaba Group's Qwen3.6-Max on the coding test.",
+     [("minimax-models", None, None, "qwen")]),
+    # behind a rival with no score: the one ahead is the subject
+    ("T-Head", "He estimates the Zhenwu PPU already trails Nvidia's H200 by about a generation.",
+     [("nvidia-h200", None, None, "t-head-ppu")]),
+    # a long rival name before 基本持平, and a vague 较上一代有明显提升 is no comparison
+    ("阿里发布千问新模型", "阿里云称，Qwen4.5-Max的表现较上一代有明显提升。Qwen4.5-Max在LiveCodeBench v6上则与Claude Opus 4.5基本持平。",
+     [("qwen", None, None, "claude")]),
+])
+def test_unlisted_tests_margins_and_rivals_ahead(enricher, title, body, expected):
+    claims = enrich_text(enricher, title, body).claims
+    assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"]) for claim in claims] == expected
