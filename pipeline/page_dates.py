@@ -92,9 +92,11 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
             element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-testid"),
             element.get("data-qa")))))
         # cheap tests first: this runs over every element of pages whose markup gave no time
-        # (the label may follow a child: "<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>")
+        # (the label may follow a child: "<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>",
+        # or sit in a sibling: "<div><span>2026-07-16 10:21</span> <span>来源：澎湃新闻</span></div>")
         if not marked and not PUBLISHED_LABEL.search(element.text or "") and not any(
-                PUBLISHED_LABEL.search(child.tail or "") or BYLINE_LABEL.match(child.text or "") for child in element):
+                PUBLISHED_LABEL.search(child.tail or "") or BYLINE_LABEL.match(child.text or "")
+                or PUBLISHED_LABEL.match(child.text or "") for child in element):
             continue
         text = " ".join(element.text_content().split())
         if not text or len(text) > MAX_LINE or not YEAR.search(text):

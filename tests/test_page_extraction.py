@@ -133,6 +133,12 @@ def test_a_chinese_date_before_the_source_in_an_unmarked_span_beats_a_related_li
     assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-05T10:02:00Z"
 
 
+def test_a_source_label_in_a_sibling_span_marks_the_publication_line():
+    tree = lxml_html.document_fromstring('<html><body><div class="ant-space"><span>2026-07-16 10:21</span> <span>来源：澎湃新闻'
+                                         '</span></div><ul><li><span>2026-06-09</span></li></ul></body></html>')
+    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-07-16T02:21:00Z"
+
+
 def test_a_byline_beside_an_unmarked_date_marks_the_info_line():
     tree = lxml_html.document_fromstring('<html><body><p class="names"><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em>'
                                          ' <em>责编：周卓</em></p><p>第一财经记者11月6日获悉</p></body></html>')
