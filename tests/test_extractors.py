@@ -985,3 +985,14 @@ def test_preferences_wrong_answers_pain_points_and_guidance(judge, speaker, quot
 def test_unlisted_tests_margins_and_rivals_ahead(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
     assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"]) for claim in claims] == expected
+
+
+@pytest.mark.parametrize("quote, expected", [
+    ("The international endpoint started throttling our batch jobs within minutes.", "negative"),
+    ("The model invented invoice totals in about 3 percent of the documents.", "negative"),
+    ("售后工单的平均处理时长缩短了40%。", "positive"),   # a bad measure going down
+    ("如果补贴能换来商家的长期留存，这10亿元花得值。", "positive"),
+])
+def test_complaints_and_savings_in_customers_words(judge, quote, expected):
+    customer = Speaker("Tom Reyes", "backend engineer", "Shopwise", "person")
+    assert judge.stance(quote, customer, {"alibaba", "qwen", "千问"}) == expected
