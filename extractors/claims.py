@@ -69,10 +69,12 @@ OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As
 # "54.9% for GPT-5", "the 74.9% posted by OpenAI's GPT-5"
 # "54.9% for GPT-5", "the 80.9 percent Anthropic claims for Claude Opus 4.5"
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+|(?:[A-Z][\w-]*\s+)?"
-                               r"(?:claims|claimed|reports|reported|lists|listed|cites|cited|gives|gave)\s+)?"
+                               r"(?:claims|claimed|reports|reported|lists|listed|cites|cited|gives|gave|published)\s+)?"
                                r"(?:for|by|from)\s+")
 THE_SCORE_OF = re.compile(r"\s*(?:%|per ?cent)?\s+of\s+")   # "well above the 65.8 of Kimi K2"
-UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
+# ("78.2% for the model" is the subject's own: a bare "the model" points back to it)
+UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?!the\s+(?:model|system|chip|version|release)\b)"
+                           r"(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
 # "61.8 versus 52.4", "74.2 against the Anthropic model's 77.9": the rival named before, described again
 # "78.4 on LiveCodeBench v6 (its predecessor: 70.1)"
@@ -134,6 +136,7 @@ LATTER = {"后者", "the latter"}
 VAGUE_ZH = re.compile(r"[均都也皆]有?$|有$")   # "较上一代均有明显提升": improved on every count, no comparison to read
 PREDECESSOR = re.compile(r"^(?:上一代|前一代|上代|前代|上一版|(?:its|the)\s+(?:immediate\s+)?predecessor)$", re.IGNORECASE)
 NAMED_PREDECESSOR = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s+(?:the\s+)?\S", re.IGNORECASE)
+NAMED_PREDECESSOR_WORDS = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s+(?:the\s+)?", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
 DEMONSTRATIVE = re.compile(r"\s*(?:That|This)(?:['’]s\b|\s+(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|"
@@ -182,7 +185,7 @@ OBJECT_PRONOUN = re.compile(r"\s+(?:it|them)\b")
 SCORE_ITEM = re.compile(r"(?:[:：;；]|\band)\s*$")   # a score heading a list item, before "on <benchmark>"
 ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|\s*[(（])")
 # (also "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU system ...")
-SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across)\s+(?:[\w'’-]+\s+){0,2}$|\bin\s+(?:[\w'’.-]+\s+){1,5}$",
+SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across|running)\s+(?:[\w'’-]+\s+){0,2}$|\bin\s+(?:[\w'’.-]+\s+){1,5}$",
                             re.IGNORECASE)
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别|依次")
@@ -209,7 +212,8 @@ SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compar
 ZH_SETTING = re.compile(r"在[^，,。；;]{1,40}?(?:中|上|里|方面|下)")
 LIST_JOINT = re.compile(r"[;；]")
 # a maker stating its model's result: "Alibaba claims 32.6 percent", "阿里称"
-CLAIMING = re.compile(r"\s*(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says|said|reports|reported|puts|put|rates|"
+CLAIMING = re.compile(r"\s*(?:['’]s\s+(?:own\s+)?(?:model\s+card|technical\s+report|report|table|chart|paper|blog\s+post|"
+                      r"numbers|results|figures)\s+)?(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says|said|reports|reported|puts|put|rates|"
                       r"rated|lists|listed|cites|cited|quotes|quoted)\b|称|表示|宣称|公布)")
 PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
 LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
@@ -368,9 +372,12 @@ class ClaimExtractor:
                 for claim in found:
                     if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
                         claim["comparator"] = article.predecessor.id
-                    elif (NAMED_PREDECESSOR.match(claim["comparator"] or "") and self.gazetteer is not None
-                          and self.gazetteer.kind(claim["subject"]) in SUBJECT_KINDS):
-                        claim["comparator"] = claim["subject"]   # "its predecessor M2": an earlier version of it
+                    elif NAMED_PREDECESSOR.match(claim["comparator"] or ""):
+                        # "its predecessor M2": an earlier version of the subject, or the name as written when the
+                        # gazetteer does not know the subject ("its predecessor, the MTT S5000" -> "MTT S5000")
+                        known = self.gazetteer is not None and self.gazetteer.kind(claim["subject"]) in SUBJECT_KINDS
+                        claim["comparator"] = (claim["subject"] if known
+                                               else NAMED_PREDECESSOR_WORDS.sub("", claim["comparator"]))
                     if claim["comparator"] in LATTER and last is not None and last["comparator"]:
                         claim["comparator"] = last["comparator"]   # "是英伟达H20的2.3倍，能效比则是后者的1.8倍"
                 claims.extend(found)
@@ -409,8 +416,8 @@ class ClaimExtractor:
             if benchmarks:
                 article.benchmark = benchmarks[-1]
             for mention in products:   # with their version words: "Kimi K3" makes a later "K3" kimi
+                article.remember(mention)   # (and "MTT S6000", unknown to the gazetteer, a later "S6000")
                 if mention.kind in SUBJECT_KINDS:
-                    article.remember(mention)
                     if mention.id == main and article.main is None:
                         article.main = mention
         return claims
@@ -646,7 +653,9 @@ class ClaimExtractor:
         unit = _throughput(text, number)   # "10,570 tokens per second for an eight-way H20 system"
         end = unit.end() if unit else number.end()
         after = text[end:end + 30]
-        if RIVAL_SCORE_AFTER.match(after) or (THE_SCORE_OF.match(after) and text.endswith("the ", 0, number.start())):
+        ours = RIVAL_SCORE_AFTER.match(after) and self.coreference.match(after, RIVAL_SCORE_AFTER.match(after).end())
+        if not ours and (RIVAL_SCORE_AFTER.match(after)   # ("78.2% for the model (Claude Sonnet 4.6: 80.1%)" is ours)
+                         or (THE_SCORE_OF.match(after) and text.endswith("the ", 0, number.start()))):
             rival = next((rival for rival in rivals if end < rival.start <= end + 30), None)
             if rival:
                 return rival

@@ -996,3 +996,21 @@ def test_unlisted_tests_margins_and_rivals_ahead(enricher, title, body, expected
 def test_complaints_and_savings_in_customers_words(judge, quote, expected):
     customer = Speaker("Tom Reyes", "backend engineer", "Shopwise", "person")
     assert judge.stance(quote, customer, {"alibaba", "qwen", "千问"}) == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # a product the gazetteer does not know keeps its full name when shortened, and so does its named predecessor
+    ("Moore Threads MTT S6000", "Moore Threads unveiled the MTT S6000 on Wednesday. The company said the S6000 delivers "
+     "1.8 times the computing power of its predecessor, the MTT S5000.", [("MTT S6000", None, 1.8, "MTT S5000")]),
+    # what the test ran is the setting, not the subject
+    ("Moore Threads MTT S6000", "Moore Threads unveiled the MTT S6000. Running DeepSeek-V3.2, a single S6000 generated "
+     "2.1 times as many tokens per second as Nvidia's H20.", [("MTT S6000", None, 2.1, "nvidia-h20")]),
+    # the maker's model card speaks of its model; "for the model" is the subject's own score
+    ("Qwen4-Coder", "Alibaba released Qwen4-Coder. Alibaba's model card lists 76.4 percent on SWE-bench Verified.",
+     [("qwen", "SWE-bench Verified", 76.4, None)]),
+    ("Qwen3.6-Plus", "Alibaba released Qwen3.6-Plus. On Tau2-Bench, Alibaba lists 78.2% for the model (Claude Sonnet "
+     "4.6: 80.1%).", [("qwen", "Tau2-Bench", 78.2, "claude")]),
+])
+def test_unknown_products_settings_and_model_cards(enricher, title, body, expected):
+    claims = enrich_text(enricher, title, body).claims
+    assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"]) for claim in claims] == expected
