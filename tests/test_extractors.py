@@ -992,6 +992,9 @@ def test_unlisted_tests_margins_and_rivals_ahead(enricher, title, body, expected
     ("The model invented invoice totals in about 3 percent of the documents.", "negative"),
     ("售后工单的平均处理时长缩短了40%。", "positive"),   # a bad measure going down
     ("如果补贴能换来商家的长期留存，这10亿元花得值。", "positive"),
+    # a longer positive phrase wins over the negative cue inside it
+    ("The cloud unit now breaks even.", "positive"),
+    ("There is nothing wrong with its tool calling.", "positive"),
 ])
 def test_complaints_and_savings_in_customers_words(judge, quote, expected):
     customer = Speaker("Tom Reyes", "backend engineer", "Shopwise", "person")
