@@ -118,35 +118,23 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     assert parse_shown("Jan 1, 2026", timezone.utc, need_time=False) == "2026-01-01T00:00:00Z"
 
 
-def test_a_chinese_date_written_before_its_published_label():
-    tree = lxml_html.document_fromstring('<html><body><div class="media-info"><span class="media-time">'
-                                         '2026-04-01 08:30 发布于北京</span></div></body></html>')
-    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-04-01T00:30:00Z"
-
-
-def test_a_source_label_after_the_date_span_marks_the_publication_line():
-    tree = lxml_html.document_fromstring('<html><body><p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>'
-                                         '<p>© 2011~2026 澎湃新闻</p></body></html>')
-    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-20T06:05:00Z"
-
-
-def test_a_chinese_date_before_the_source_in_an_unmarked_span_beats_a_related_list():
-    tree = lxml_html.document_fromstring('<html><body><div class="header"><span>2026-11-05 18:02 来源：澎湃新闻</span></div>'
-                                         '<ul class="related-list"><li><a href="#">旧闻</a><span class="time">2025-12-01'
-                                         '</span></li></ul></body></html>')
-    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-05T10:02:00Z"
-
-
-def test_a_source_label_in_a_sibling_span_marks_the_publication_line():
-    tree = lxml_html.document_fromstring('<html><body><div class="ant-space"><span>2026-07-16 10:21</span> <span>来源：澎湃新闻'
-                                         '</span></div><ul><li><span>2026-06-09</span></li></ul></body></html>')
-    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-07-16T02:21:00Z"
-
-
-def test_a_byline_beside_an_unmarked_date_marks_the_info_line():
-    tree = lxml_html.document_fromstring('<html><body><p class="names"><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em>'
-                                         ' <em>责编：周卓</em></p><p>第一财经记者11月6日获悉</p></body></html>')
-    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == "2026-11-06T11:35:12Z"
+@pytest.mark.parametrize("page, expected", [
+    # a Chinese date written before its published label
+    ('<div class="media-info"><span class="media-time">2026-04-01 08:30 发布于北京</span></div>', "2026-04-01T00:30:00Z"),
+    # a source label after the date's span, or in a sibling span, marks the publication line
+    ('<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p><p>© 2011~2026 澎湃新闻</p>', "2026-11-20T06:05:00Z"),
+    ('<div class="ant-space"><span>2026-07-16 10:21</span> <span>来源：澎湃新闻</span></div>'
+     '<ul><li><span>2026-06-09</span></li></ul>', "2026-07-16T02:21:00Z"),
+    # a date before the source in an unmarked span beats a related list's marked dates
+    ('<div class="header"><span>2026-11-05 18:02 来源：澎湃新闻</span></div><ul class="related-list"><li><a href="#">旧闻</a>'
+     '<span class="time">2025-12-01</span></li></ul>', "2026-11-05T10:02:00Z"),
+    # a byline beside an unmarked date marks the info line (第一财经)
+    ('<p class="names"><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em> <em>责编：周卓</em></p><p>第一财经记者11月6日获悉</p>',
+     "2026-11-06T11:35:12Z"),
+])
+def test_chinese_date_lines_are_found_by_their_labels(page, expected):
+    tree = lxml_html.document_fromstring(f"<html><body>{page}</body></html>")
+    assert shown_published_at(tree, ZoneInfo("Asia/Shanghai"))[0] == expected
 
 
 @pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
