@@ -692,15 +692,17 @@ class ClaimExtractor:
         if not products:
             return []
         first = products[0]
-        intro = self.rival_intro.search(sentence, start, first.start)
-        opening = intro.start() if intro is not None else next(
-            (match.start() for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(sentence, start)
-             if _rival_span(match)[0] <= first.start < _rival_span(match)[1]), None)
-        if opening is None or not CLAUSE_LEAD.fullmatch(sentence, start, opening):
+        cue = self.rival_intro.search(sentence, start, first.start) or self._chinese_cue_naming(sentence, first, start)
+        if cue is None or not CLAUSE_LEAD.fullmatch(sentence, start, cue.start()):
             return []
         rivals = [product for product in products if product.id != last["subject"]
                   and self._introduced(sentence, product, products)]
         return [{**last, "comparator": rival.id, "comparator_score": None} for rival in _distinct(rivals)]
+
+    def _chinese_cue_naming(self, text, rival, start=0):
+        """The Chinese parity or better-than cue whose rival part holds `rival` ("与GPT-5相当"), or None."""
+        return next((match for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(text, start)
+                     if _rival_span(match)[0] <= rival.start < _rival_span(match)[1]), None)
 
     def _introduced(self, text, rival, rivals=()) -> bool:
         """A rival stands after a comparator or parity cue ("ahead of GPT-5", "on par with Gemini"), or after
@@ -710,8 +712,7 @@ class ClaimExtractor:
         cue = next(self.comparator_cues.finditer(text, max(0, rival.start - 90), rival.start), None)
         if cue is not None and EXAMPLES_BEFORE.fullmatch(text, cue.end(), rival.start):
             return True   # "outperforming leading proprietary models including GPT-5.1"
-        if any(_rival_span(match)[0] <= rival.start < _rival_span(match)[1]
-               for pattern in (self.parity_zh, self.better_zh) for match in pattern.finditer(text)):
+        if self._chinese_cue_naming(text, rival) is not None:
             return True   # "74.8分，与GPT-5相当", "比第二名豆包高出1.1分"
         if any(match.start() <= rival.start < match.end() for match in ZH_AGAINST.finditer(text)):
             return True   # "与GPT-5相比，千问3.5……得分高出2.3分"

@@ -138,11 +138,11 @@ class QuoteExtractor:
             speaker = passage.speaker
             # direct: every word inside quotation marks, so a digest may print it as a quotation; reported
             # speech is the writer's paraphrase and must not be shown as the speaker's words
-            direct = all(any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces)
+            in_quotes = [any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces]
+            direct = all(in_quotes)
             # (a paraphrase with a quotation in it still gives the speaker's own words a say)
-            quotes_any = any(any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces)
             stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]), rival_names,
-                                       quotes_any)
+                                       any(in_quotes))
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
                             "direct": direct, "stance": stance})
         return records
