@@ -74,6 +74,7 @@ class QuoteExtractor:
         last_person: Speaker | None = None
         carried: Passage | None = None       # a quotation running on into the next paragraph
         quoted: list[tuple[int, int]] = []   # every quotation's span, to tell direct speech from reported
+        answers: list[tuple[int, int]] = []  # interview answers: the speaker's words, though not in quotation marks
         for start, end in _paragraphs(text):
             quotes = _quoted_spans(text, start, end)
             quoted += quotes
@@ -84,6 +85,8 @@ class QuoteExtractor:
                 speaker = frame.speaker
                 if frame.needs_quote and not _quote_near(text, quotes, frame):
                     continue
+                if frame.own_words:
+                    answers.append(frame.content)
                 if speaker.kind == "pronoun":
                     # "Helen Yip, who studies assessment, has a harsher view. '...,' she said": the person
                     # who opens a sentence of this paragraph before the pronoun, not the last speaker
@@ -140,9 +143,10 @@ class QuoteExtractor:
             # speech is the writer's paraphrase and must not be shown as the speaker's words
             in_quotes = [any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces]
             direct = all(in_quotes)
-            # (a paraphrase with a quotation in it still gives the speaker's own words a say)
+            # (a paraphrase with a quotation in it still gives the speaker's own words a say, as does an answer)
+            own_words = any(qa <= a and b <= qb for a, b in pieces for qa, qb in quoted + answers)
             stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]), rival_names,
-                                       any(in_quotes))
+                                       own_words)
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
                             "direct": direct, "stance": stance})
         return records
@@ -159,7 +163,7 @@ class QuoteExtractor:
         if answer and answer["name"] != "Q" and context.full_name(answer["name"]):
             name = context.full_name(answer["name"])
             speaker = Speaker(name, None, context.employer(name), "person")
-            return [Frame(start, speaker, (start + answer.end() - 1, end))]
+            return [Frame(start, speaker, (start + answer.end() - 1, end), own_words=True)]
         frames = []
         for verb in self.speech_verb.finditer(text, start, end):
             if _inside(quotes, verb.start()):

@@ -59,6 +59,7 @@ class Frame:
     needs_quote: bool = False
     limit: int = 0            # the end of its sentence
     continues: bool = False   # a second verb of the same subject ("... and told them to stop")
+    own_words: bool = False   # the speaker's own words though unquoted: an interview's answer
 
 
 UNNAMED = Speaker("", None, None, "unnamed")

@@ -877,14 +877,46 @@ def test_general_cues_of_choice_doubt_and_plans(judge, speaker, quote, expected)
     assert judge.stance(quote, speaker, {"alibaba", "t-head"}, rival_names={"claude", "anthropic"}) == expected
 
 
-def test_an_outsiders_paraphrased_fact_takes_no_side_but_a_direct_quote_keeps_the_prior(judge):
+def test_a_paraphrased_fact_takes_no_side_but_a_direct_quote_keeps_the_prior(judge):
     analyst = Speaker("Zhang Rui", "analyst", "QuestMobile", "person")
     fact = "the app's 30-day retention stood at 41% in July."
     assert judge.stance(fact, analyst, {"alibaba", "qwen"}, quoted=False) == "neutral"
     assert judge.stance(fact, analyst, {"alibaba", "qwen"}, quoted=True) == "positive"
+    # an insider too: of 36 such quotes on the pages written since page 148, writers called 31 neutral
     cfo = Speaker("Toby Xu", "chief financial officer", "Alibaba", "person")
-    assert judge.stance("the company put 120 billion yuan to work across its data centres.", cfo, {"alibaba"},
-                        quoted=False) == "positive"
+    spending = "the company put 120 billion yuan to work across its data centres."
+    assert judge.stance(spending, cfo, {"alibaba"}, quoted=False) == "neutral"
+    assert judge.stance(spending, cfo, {"alibaba"}, quoted=True) == "positive"
+
+
+def test_an_interview_answer_is_the_speakers_own_words(enricher):
+    body = ("We spoke to Ma Lin, vice president of Alibaba Cloud, in Hangzhou.\n"
+            "Q: How many customers use the platform?\n"
+            "Ma: More than 290,000 companies call Qwen models through Model Studio today.")
+    article = enrich_text(enricher, "Alibaba Cloud interview", body)
+    assert [(quote["speaker"], quote["stance"]) for quote in article.quotes] == [("Ma Lin", "positive")]
+
+
+@pytest.mark.parametrize("subject, rivals, quote, expected", [
+    # a sentence about a rival stays about it over commas and into a sentence that opens with "It" or "它"
+    ({"alibaba", "t-head", "平头哥"}, {"华为", "昇腾"}, "华为昇腾在大规模训练上的生态仍然领先，“CANN的工具链更完整，文档也更全”。",
+     "negative"),
+    ({"alibaba", "qwen"}, {"volcano engine", "bytedance"},
+     "Volcano Engine is the one taking share at the margin right now. It is winning the big enterprise deals.", "negative"),
+    ({"alibaba", "qwen"}, {"claude"}, "写复杂的工程代码，我们团队还是首选Claude，它在长任务上的稳定性目前没有对手。", "negative"),
+    # a cue after the subject is the subject's, though a rival came first in the clause
+    ({"alibaba", "qwen"}, {"gpt-5.1"}, "We moved our code-review bot from GPT-5.1 to Qwen last week and cut the bill by 60%,",
+     "positive"),
+    # a rival after a preposition or a verb of comparing is no actor: the doubt is about the subject's claim
+    ({"deepseek"}, {"gpt-5.1"}, "Until the independent evaluations catch up, I'd treat parity with GPT-5.1 as a marketing claim.",
+     "negative"),
+    ({"alibaba", "千问"}, {"gpt-5.2"}, "第三方复现之前，‘超过GPT-5.2’这种说法需要打个问号。", "negative"),
+    # a maker's name with a version is the maker ("DeepSeek-V4"), also between Chinese characters
+    ({"deepseek"}, {"华为", "昇腾"}, "在华为昇腾集群上训练的DeepSeek-V4表现领先。", "positive"),
+])
+def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote, expected):
+    analyst = Speaker("Lin Yu", "analyst", "Jefferies", "person")
+    assert judge.stance(quote, analyst, subject, rival_names=rivals) == expected
 
 
 @pytest.mark.parametrize("title, body, expected", [

@@ -45,8 +45,10 @@ TITLE_FLOOR, DATE_FLOOR, BODY_F1_FLOOR = 0.98, 0.98, 0.97
 # .771 (757 quotes). With 166-189 (tuned on) and 190-201 (scored once, not tuned on) added, 201 pages: money
 # .992, claims .921, categories .920, relevance 1.000, speakers .945, stance .757 (1017 quotes); the floors
 # follow the untuned set down rather than leave it out.
+# After reading each cue as about the name nearest before it (a sentence about a rival stays about it) and an
+# insider's paraphrase with no cue as neutral: stance .806 on the 201 pages (1017 quotes); dev .833.
 FIELD_FLOORS = {"money": 0.98, "claims": 0.91, "categories": 0.90, "relevance": 0.97, "quote_speakers": 0.93}
-PAGE_STANCE_FLOOR = 0.75
+PAGE_STANCE_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")
