@@ -46,6 +46,8 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?\s?$")
 POINTS_ZH = re.compile(r"\s?分")
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|nd|rd|th)?\s+{MONTH}(?![A-Za-z])")
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
 NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
@@ -477,6 +479,11 @@ class ClaimExtractor:
             if subject is None and any(SCORE_ITEM.search(text, start, number.start()) and ON_BENCHMARK.match(text, number.end())
                                        for number in numbers) and benchmarks:
                 subject = article.subject   # "reads like a wish list: 95.1 on AIME 2026; 86.0 on GPQA Diamond"
+            if (subject is None and benchmarks and numbers and cues and text[start:numbers[0].start()].strip()
+                    and numbers[0].start() < cues[0] and clause_products
+                    and all(product.start > cues[0] for product in clause_products)):
+                # "my harness gave 81.4, which is 1.2 points behind Gemini 3 Pro": the article's own model
+                subject = article.main or article.subject
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
             if subject is None and article.subject is not None and self.gazetteer is not None and any(
@@ -873,7 +880,12 @@ class ClaimExtractor:
             # a score with no model: "where the average of the ten best-scoring systems is 31.5"
             average = AVERAGE_BEFORE.search(sentence, max(0, match.start() - 80), match.start()) is not None
             labelled = LABEL_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) is not None   # "tiers 1–3"
-            excluded = inside or year or margin or relative or former or rank or threshold or fleet or average or labelled
+            # a day of a month: "the problems published after May 1", "on 30 September"
+            dated = re.fullmatch(r"[1-9]|[12]\d|3[01]", match["num"]) is not None and not match["unit"] and (
+                MONTH_BEFORE.search(sentence, max(0, match.start() - 12), match.start()) is not None
+                or MONTH_AFTER.match(sentence, match.end()) is not None)
+            excluded = (inside or year or margin or relative or former or rank or threshold or fleet or average or labelled
+                        or dated)
             if not excluded and (throughput or not measure):
                 numbers.append(match)
         return numbers

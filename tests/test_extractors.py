@@ -930,6 +930,13 @@ def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote
      "领先英伟达H200八卡系统的2.18万个。", [("t-head-ppu", "MLPerf Inference v6.0", 24100.0, "nvidia-h200", 21800.0)]),
     # 能效 compared with the rival, where 能效比 alone is a ratio
     ("平头哥真武820", "在千问推理场景中，真武820的能效比上一代真武810E提升60%。", [("t-head-ppu", None, None, "t-head-ppu", None)]),
+    # a score given before any model is named, then compared with rivals, is the article's own model's
+    ("Qwen3.7-Max", "Qwen3.7-Max held up under retesting. On GPQA Diamond my harness gave 81.4, which is 1.2 points "
+     "behind Gemini 3 Pro and a shade ahead of Kimi K3 (80.7).",
+     [("qwen", "GPQA Diamond", 81.4, "gemini", None), ("qwen", "GPQA Diamond", 81.4, "kimi", 80.7)]),
+    # ... but not a score nobody is credited with, nor a day of a month
+    ("Qwen3.7-Max", "Qwen3.7-Max was released. Critics say a 92 on AIME tells you less than it did a year ago.", []),
+    ("Kimi K3", "The setup is the one I used for the Kimi K3 post: LiveCodeBench v6 problems published after May 1.", []),
 ])
 def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
