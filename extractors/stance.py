@@ -32,6 +32,12 @@ neutral; their direct quotes with no cue stay positive, 52 of 58); a rule an off
 everyone is procedure even in negative words; and a rival's executive talking up its own business is
 bad news for the subject.
 
+An outsider's view that opens with a condition ("If cloud revenue keeps growing at 30%, the spending
+pays for itself", 如果…有望) is the outcome hoped for, positive unless the outcome is bad news (43 of
+47 such labelled page quotes were positive), and mixed when a second condition weighs the other
+outcome. An outsider speaking of a rival alone with no judgement word ("For a three-hour refactor we
+still run Claude") reports the competition doing well: negative (17 of 23).
+
 An outsider's quote is also read with the writer's sentences that lead into it ("Others were more
 cautious.", "Not everyone is convinced ..."): news writing announces which way an outside view goes,
 and a quote with no cue of its own ("Apple will route the most sensitive requests to its own model")
@@ -79,6 +85,9 @@ class StanceJudge:
         self.negative = phrase_regex(data["negative"])
         self.neutral = phrase_regex(data["neutral"])
         self.contrast = phrase_regex(data["contrast"])
+        # a condition opening the quote or one of its sentences ("If it can't, Zhenwu 3 is a press release")
+        self.condition = re.compile(r"(?:^|[.!?。！？]\s*)[\W_]*(?:%s)" % phrase_regex(data["conditions"]).pattern,
+                                    re.IGNORECASE)
         self.procedural = phrase_regex(data["procedural"])
         self.factual = phrase_regex(data["factual"] + data["plans"])
         self.negation = re.compile(r"(?:%s)\W*(?:\w+\W+){0,3}$" % "|".join(
@@ -221,6 +230,22 @@ class StanceJudge:
             if contrast:
                 return "mixed"
             return "negative" if self.lawmaker.search(f"{speaker.role or ''} {speaker.org or ''}") else "neutral"
+        conditions = list(self.condition.finditer(quote))
+        if conditions and conditions[0].start() == 0:
+            # an outsider's view that opens with a condition is the view hoped for, unless what follows the
+            # condition is bad news; a second condition ("If it can't, ...") weighs the other outcome too
+            if len(conditions) > 1:
+                return "mixed"
+            consequence = quote[next((match.end() for match in re.finditer(r"[,，]", quote)), 0):]
+            outcome_positive, outcome_negative = self.polarity(consequence, subject_names, rival_names)
+            return "negative" if outcome_negative > outcome_positive else "positive"
+        lower = quote.lower()
+        if (not positive and not negative and not contrast and _first_name(lower, rival_names) is not None
+                and _first_name(lower, subject_names) is None):
+            # an outsider on a rival alone, with no judgement word ("For a three-hour refactor we still run
+            # Claude"): in a story about the subject that is the competition doing well (17 of 23 such labelled
+            # page quotes were negative, 4 positive)
+            return "negative"
         if paraphrased_fact or not positive and not negative and self.factual.search(quote):
             return "neutral"   # no view taken: a date, a consensus, a procedure
         if speaker.kind == "org" and not negative and (not positive or self.neutral.search(quote)):
@@ -228,7 +253,7 @@ class StanceJudge:
             # to comment", "results were peer-reviewed") states its position, not a view of the subject
             return "neutral"
         if (speaker.kind != "org" and speaker.org and _first_name(speaker.org.lower(), rival_names) == 0
-                and not (positive and _first_name(quote.lower(), subject_names) is not None)):
+                and not (positive and _first_name(lower, subject_names) is not None)):
             return "negative"   # a rival's executive talking up its own business ("they are already inside WeChat")
         if contrast or positive == negative > 0:
             return "mixed"

@@ -897,6 +897,30 @@ def test_an_interview_answer_is_the_speakers_own_words(enricher):
     assert [(quote["speaker"], quote["stance"]) for quote in article.quotes] == [("Ma Lin", "positive")]
 
 
+@pytest.mark.parametrize("quote, expected", [
+    # a view that opens with a condition is the outcome hoped for, unless the outcome is bad news
+    ("If cloud revenue keeps growing at 30% or more, the spending pays for itself before the end of the decade.",
+     "positive"),
+    ("如果第三方复现的结果与官方数据接近，千问有望成为开源社区做多模态应用的默认底座。", "positive"),
+    ("If Washington tightens the rules again, Alibaba will struggle to keep its data centres supplied.", "negative"),
+    # two outcomes weighed
+    ("If SMIC can get yields above 50 percent, T-Head has a real product. If it can't, it is an expensive press "
+     "release.", "mixed"),
+    # a rival alone with no judgement word is the competition doing well
+    ("For a three-hour refactor we still run Claude. It keeps its place in a big codebase.", "negative"),
+])
+def test_conditions_and_rivals_named_alone(judge, quote, expected):
+    analyst = Speaker("Priya Raman", "portfolio manager", "Aberdeen", "person")
+    assert judge.stance(quote, analyst, {"alibaba", "qwen", "t-head", "千问"}, rival_names={"claude", "smic"}) == expected
+
+
+def test_an_insiders_timetable_is_neutral_in_its_own_words(judge):
+    cfo = Speaker("Toby Xu", "chief financial officer", "Alibaba", "person")
+    for plan in ("We expect capital expenditure to stay at or above 35bn yuan a quarter until the end of the year,",
+                 "We will introduce the paid tier in Indonesia and Malaysia first, then Thailand,"):
+        assert judge.stance(plan, cfo, {"alibaba"}) == "neutral"
+
+
 @pytest.mark.parametrize("subject, rivals, quote, expected", [
     # a sentence about a rival stays about it over commas and into a sentence that opens with "It" or "它"
     ({"alibaba", "t-head", "平头哥"}, {"华为", "昇腾"}, "华为昇腾在大规模训练上的生态仍然领先，“CANN的工具链更完整，文档也更全”。",
