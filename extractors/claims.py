@@ -39,7 +39,7 @@ MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
                           r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
-                           r"提升了?|提高了?|增加了?|上升了?|下降了?|高出|领先|"
+                           r"(?:提升|提高|增加|上升|下降|减少|降低|缩短)了?(?:近|约|超过|逾)?|高出|领先|"
                            # "同比增长超过170%", "差距不足1分"
                            r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|(?:差距|相差)(?:不足|不到|约|近|为|达|仅)?)\s*$",
                            re.IGNORECASE)
@@ -52,7 +52,7 @@ MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|n
 NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
-                         r"TB/s|watts|nm\b|纳米|颗|台|张|块|片|家|款|名|位|项|个|年|月|日)", re.IGNORECASE)
+                         r"TB/s|watts|nm\b|纳米|毫秒|秒|颗|台|张|块|片|家|款|名|位|项|个|年|月|日)", re.IGNORECASE)
 # ("74.1% tops X" is a score, "2,500 TOPS" no; "搭载8颗思元690" counts chips)
 # (a full stop the sentence splitter missed, "… and Huawei's Ascend 910C. T-Head says the PPU …", ends a clause)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
@@ -67,7 +67,12 @@ PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0
                      r"(?:(?:-|\s(?!\d+\.\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
-OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With"}
+UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"
+                         r"(?:publish|publishing|report|reporting|release|releasing|disclose|disclosing|run)|"
+                         r"没有公布|未公布|未披露|没有披露|尚未公布", re.IGNORECASE)
+BARE_VERSION = re.compile(r"[A-Z]\d+(?:\.\d+)?")   # "V4", "K3": a model's version without its maker's name
+OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With",
+           "How", "Why", "What", "When", "Where", "Which", "Who", "Is", "Are", "Does", "Do", "Can", "Will"}   # "How V4 stacks up"
 # "54.9% for GPT-5", "the 74.9% posted by OpenAI's GPT-5"
 # "54.9% for GPT-5", "the 80.9 percent Anthropic claims for Claude Opus 4.5"
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+|(?:[A-Z][\w-]*\s+)?"
@@ -200,6 +205,10 @@ RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+
 LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
 SCORE_ATTACHED = re.compile(r"\s+(?:score|result)\s+of\s+|\s*[,:：]\s*")   # "a DocVQA score of 96.5", "ChartQA, 90.1"
 LIST_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—])\s*(?=\d)")
+# "Other headline numbers from the report: BrowseComp 67.9; LiveCodeBench v6 84.2": items after a colon, each a
+# benchmark and its score with nothing between
+LISTED_AFTER_COLON = re.compile(r"[^:：;；]*[:：]\s*")
+SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
 # another word counts something ("across 14 academic subjects", "in 3 languages").
@@ -222,9 +231,11 @@ LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   
 RANK_BEFORE = re.compile(r"(?:第\s?|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
 LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|chapters?|phases?|steps?|sections?)"
                           r"\s+(?:\d+\s?[–-]\s?)?$", re.IGNORECASE)
-AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$", re.IGNORECASE)
+AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$|平均分?(?:为|是|达到?)?\s*$",
+                            re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
-                              r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$|(?:超过|突破|高于|低于)$",
+                              re.IGNORECASE)   # "唯一超过900分的"
 RANK_AFTER = re.compile(r"\s?(?:名|位)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
           r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
@@ -414,7 +425,8 @@ class ClaimExtractor:
             elif products and article.subject is None:
                 article.subject = products[0]
             article.sentences_since_benchmark = 0 if benchmarks else article.sentences_since_benchmark + 1
-            article.benchmark_unscored = bool(benchmarks) and not numbers
+            # (a benchmark whose results were not published leaves no score for the next sentence to give)
+            article.benchmark_unscored = bool(benchmarks) and not numbers and not UNPUBLISHED.search(sentence)
             if benchmarks:
                 article.benchmark = benchmarks[-1]
             for mention in products:   # with their version words: "Kimi K3" makes a later "K3" kimi
@@ -605,7 +617,10 @@ class ClaimExtractor:
     def _list_item(text, start, benchmark) -> bool:
         """A clause that is a benchmark then its score, as in a list under a model's name."""
         return (LIST_ITEM.fullmatch(text, start, benchmark.start) is not None
-                and LIST_SEPARATOR.match(text, benchmark.end) is not None)
+                and LIST_SEPARATOR.match(text, benchmark.end) is not None) or (
+            (LIST_ITEM.fullmatch(text, start, benchmark.start) is not None
+             or LISTED_AFTER_COLON.fullmatch(text, start, benchmark.start) is not None)
+            and SCORE_NEXT.match(text, benchmark.end) is not None)
 
     def _maker_of_main(self, article, companies, stop):
         """The maker of the article's own model or chip, if the clause names it before its scores."""
@@ -801,13 +816,30 @@ class ClaimExtractor:
             if short:   # "V4" after "DeepSeek-V4": the model named before
                 known.append(Mention(begin, begin + len(name), short.id, short.kind, name))
             else:   # a known name, a version of one ("Ascend 950DX" after the known "Ascend 950"), or as written
-                identity = self.known_names.get(name) or self._version_of_known(name) or (name, "product")
+                identity = (self.known_names.get(name) or self._version_of_known(name)
+                            or self._maker_version(sentence, begin, name, mentions) or (name, "product"))
                 known.append(Mention(begin, begin + len(name), *identity, name))
+                if article is not None and identity[1] != "product" and BARE_VERSION.fullmatch(name):
+                    article.short_names.setdefault(name, known[-1])   # "V4" again, later, without its maker
         for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
             short = article.short_names.get(match.group(0)) if article is not None else None
             if short and not _overlaps(match.start(), match.end(), mentions + known):
                 known.append(Mention(match.start(), match.end(), short.id, short.kind, match.group(0)))
         return sorted(known, key=lambda mention: mention.start)
+
+    def _maker_version(self, sentence, begin, name, mentions) -> tuple[str, str] | None:
+        """A bare version a few words after its maker ("DeepSeek released V4", "DeepSeek's report puts V4 at") is
+        the maker's model: the gazetteer's name for the two together, or the model family it starts ("DeepSeek-V4")."""
+        if not BARE_VERSION.fullmatch(name):
+            return None
+        maker = next((mention for mention in reversed(mentions) if mention.kind == "company"
+                      and 0 <= begin - mention.end <= 40), None)
+        if maker is None:
+            return None
+        written = sentence[maker.start:maker.end]
+        return next((identity for joined in (f"{written}-{name}", f"{written} {name}")
+                     for identity in [self.known_names.get(joined) or self._version_of_known(joined)]
+                     if identity), None)
 
     def _named_version(self, mention: Mention, base: Mention) -> Mention:
         """A family name with a version the gazetteer lists on its own: "昇腾" + " 910C" is the Ascend 910C."""
@@ -847,11 +879,15 @@ class ClaimExtractor:
         numbers = []
         for match in SCORE.finditer(sentence):
             # part of a name ("Qwen2.5-72B", "GPT 5"), not a score after one ("DeepSeek-V3.1的88.4", "on MMLU-Pro 85.6")
-            # (a space joins only a short whole number to a name: "GPT 5", not "K3 41.7")
+            # (a space joins only a short whole number, or a chip's model number, to a name: "GPT 5", "Zhenwu 830",
+            # not "K3 41.7")
             joined = ("", "-", "_", "/") + ((" ",) if re.fullmatch(r"\d{1,2}", match["num"]) else ())
+            model_number = re.fullmatch(r"\d{3,4}", match["num"]) is not None and not match["unit"]
             inside = any(mention.start <= match.start() < mention.end
                          or mention.kind != "benchmark" and mention.end <= match.start() <= mention.end + 1
-                         and sentence[mention.end:match.start()] in joined for mention in mentions)
+                         and (sentence[mention.end:match.start()] in joined
+                              or mention.kind == "chip" and model_number and sentence[mention.end] == " ")
+                         for mention in mentions)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             # a margin ("by 2.1 points"), but "outscored Claude by 93.9 to 92.1" is a scoreline
             margin = MARGIN_AFTER.match(sentence, match.end()) or (

@@ -961,6 +961,22 @@ def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote
     # ... but not a score nobody is credited with, nor a day of a month
     ("Qwen3.7-Max", "Qwen3.7-Max was released. Critics say a 92 on AIME tells you less than it did a year ago.", []),
     ("Kimi K3", "The setup is the one I used for the Kimi K3 post: LiveCodeBench v6 problems published after May 1.", []),
+    # a bare version a few words after its maker is the maker's model, and a heading's "How" is no name
+    ("DeepSeek V4", "How V4 stacks up\n\nDeepSeek's technical report puts V4 at 83.1% on SWE-bench Verified.",
+     [("deepseek", "SWE-bench Verified", 83.1, None, None)]),
+    # scores listed after a colon, each benchmark then its number
+    ("Qwen3.7-Max", "Qwen3.7-Max is out. Other headline numbers from the report: BrowseComp 67.9; LiveCodeBench v6 84.2.",
+     [("qwen", "BrowseComp", 67.9, None, None), ("qwen", "LiveCodeBench v6", 84.2, None, None)]),
+    # an average, a threshold, a margin, milliseconds and a chip's model number are no scores
+    ("千问3.7-Omni", "千问3.7-Omni在OCRBench上拿到912分，是参评模型中唯一超过900分的；全部上榜模型的平均分为1218分。",
+     [("qwen", "OCRBench", 912.0, None, None)]),
+    ("千问3.6-VL", "千问3.6-VL的MathVista成绩为85.1，较上一代提升近5分，语音响应延迟为230毫秒。",
+     [("qwen", "MathVista", 85.1, None, None)]),
+    ("T-Head Zhenwu", "MLCommons published the results of MLPerf Inference v6.1, and among the submitters was Alibaba "
+     "Cloud, which entered servers built on the Zhenwu 830.", []),
+    # a benchmark whose results were not published gives the next sentence no score
+    ("千问3.6-VL", "千问3.6-VL发布。此外，阿里此次没有公布MMMU-Pro成绩。效率方面，千问3.6-VL的吞吐量是上一代的1.8倍；"
+     "32B版本在单张H20上的生成速度可达每秒115个Token。", [("qwen", None, 1.8, "上一代", None)]),
 ])
 def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
