@@ -88,9 +88,10 @@ class FigureExtractor:
         before = [symbol for symbol in symbols if not symbol.endswith("元")]
         self.money_before = re.compile(rf"(?P<cur>{_alternation(before)})\s?{amount}(?:(?<=[\d亿万千百])元)?")
         self.money_after = re.compile(rf"{amount}\s?(?P<cur>{_alternation(symbols)})")
-        # a range that repeats the currency and scale: "$20bn-$30bn", "HK$1.5 billion to HK$2 billion"
+        # a range that repeats the scale, and perhaps the currency: "$20bn-$30bn", "$12bn-14bn",
+        # "HK$1.5 billion to HK$2 billion"
         self.money_range = re.compile(rf"(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER})\s?(?P<scale>{scale})"
-                                      rf"{RANGE_JOIN}(?P=cur)\s?(?P<num2>{NUMBER})\s?(?P=scale)")
+                                      rf"{RANGE_JOIN}(?:(?P=cur)\s?)?(?P<num2>{NUMBER})\s?(?P=scale)")
         # a range of plain amounts that repeats the currency: "$0.27 to $0.35 per million tokens"
         self.money_range_plain = re.compile(rf"(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER}){RANGE_JOIN}"
                                             rf"(?P=cur)\s?(?P<num2>{NUMBER})(?!\s?(?:{scale})\b)(?P<scale>)")

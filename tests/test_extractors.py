@@ -57,6 +57,8 @@ MONEY = [
     ("阿里巴巴計劃投入人民幣3,800億元。", "人民幣3,800億元", 380e9, "CNY"),          # Traditional, as HKEX files
     ("總代價約為11.2億美元。", "11.2億美元", 1.12e9, "USD"),
     ("公司将投入人民币300亿元。", "人民币300亿元", 30e9, "CNY"),
+    ("It will invest R$6 billion in São Paulo.", "R$6 billion", 6e9, "BRL"),
+    ("It will invest MXN 4.2 billion in Querétaro.", "MXN 4.2 billion", 4.2e9, "MXN"),
 ]
 
 
@@ -64,6 +66,8 @@ def test_a_range_that_repeats_currency_and_scale_is_one_figure_with_both_ends(fi
     [first, second] = figures.extract("Capex of $20bn-$30bn, or HK$1.5 billion to HK$2 billion.", [0])
     assert (first["text"], first["value"], first["value_max"]) == ("$20bn-$30bn", 20e9, 30e9)
     assert (second["currency"], second["value"], second["value_max"]) == ("HKD", 1.5e9, 2e9)
+    [scale_repeated] = figures.extract("Capex of $12bn-14bn next year.", [0])   # the currency written once
+    assert (scale_repeated["text"], scale_repeated["value"], scale_repeated["value_max"]) == ("$12bn-14bn", 12e9, 14e9)
     assert [figure["text"] for figure in figures.extract("Between $20bn and $30m of it.", [0])] == ["$20bn", "$30m"]
     [both] = figures.extract("Offers run from 3 million yuan to 5 million yuan a year.", [0])
     assert (both["text"], both["value"], both["value_max"]) == ("3 million yuan to 5 million yuan", 3e6, 5e6)
