@@ -23,7 +23,9 @@ from pipeline.dates import normalise_date
 
 DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta", re.IGNORECASE)
 # "2026-11-05 18:02 来源：澎湃新闻": a Chinese portal gives the time before the source
-PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布|来源[:：]", re.IGNORECASE)
+# ("2026-07-22 14:31:05 出处：快科技 作者：宇辰": 出处 is 快科技's word for the source)
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布|来源[:：]|出处[:：]",
+                             re.IGNORECASE)
 # "<p><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em> <em>责编：周卓</em></p>": a Chinese portal's info line,
 # with no class or label to mark its date but the byline beside it
 BYLINE_LABEL = re.compile(r"作者[:：]|责编|责任编辑|编辑[:：]|记者[:：]")
