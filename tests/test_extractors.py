@@ -873,6 +873,7 @@ def test_a_clause_naming_only_rivals_gives_the_claim_before_them(enricher, body,
     (Speaker("Sandra Whitfield", "analyst", "Morgan Stanley", "person"),
      "T-Head still has a lot to prove on anything that involves training.", "negative"),
     (Speaker("赵宁", "负责人", "某云厂商", "person"), "不少算子需要重写，工具链和CUDA相比还是差一截。", "negative"),
+    (Speaker("刘畅", "投资总监", "恒岳资本", "person"), "4800亿元的投入规模对股东回报是明显的稀释。", "negative"),
     # an insider's guidance or timetable, told without praise
     (Speaker("Toby Xu", "Chief Financial Officer", "Alibaba", "person"),
      "capital expenditure would be in the range of 160 billion to 180 billion yuan.", "neutral"),
