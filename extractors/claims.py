@@ -38,7 +38,7 @@ SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d
 MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
                           r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
-MARGIN_BEFORE = re.compile(r"(?:\bby|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
+MARGIN_BEFORE = re.compile(r"(?:\bby|\bwithin|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"(?:提升|提高|增加|上升|下降|减少|降低|缩短)了?(?:近|约|超过|逾)?|高出|领先|"
                            # "同比增长超过170%", "差距不足1分"
                            r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|(?:差距|相差)(?:不足|不到|约|近|为|达|仅)?)\s*$",
@@ -67,6 +67,8 @@ PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0
                      r"(?:(?:-|\s(?!\d+\.\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
+HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|figure|score|result))?\s+(?:is|was)\s+$",
+                             re.IGNORECASE)
 UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"
                          r"(?:publish|publishing|report|reporting|release|releasing|disclose|disclosing|run)|"
                          r"没有公布|未公布|未披露|没有披露|尚未公布", re.IGNORECASE)
@@ -126,7 +128,9 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
                                 # "ran the DLRMv2 recommendation test"
                                 rf"\bthe\s+{BENCHMARK_NAME.replace('(?P<name>', '(?P<name2>')}\s+(?:[a-z-]+\s+){{0,2}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
-UNLISTED_ZH = re.compile(rf"在{BENCHMARK_NAME}(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
+# ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
+UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单))?{BENCHMARK_NAME}"
+                         rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
 # a chip a server holds is not what the clause is about: "该服务器单机柜可容纳128颗平头哥真武PPU芯片"
 HELD_ZH = re.compile(r"(?:容纳|搭载|配备|采用|使用|部署|集成|装有|包含|基于)(?:\d+[颗台张块片个套])?[\u4e00-\u9fff]{0,4}$")
 # ... unless the system is named by it: "搭载8颗思元690的服务器取得每秒23800个Token" is the chip's result
@@ -146,8 +150,10 @@ NAMED_PREDECESSOR = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s
 NAMED_PREDECESSOR_WORDS = re.compile(r"^(?:its|the)\s+(?:immediate\s+)?predecessor,?\s+(?:the\s+)?", re.IGNORECASE)
 NAMES_PREDECESSOR = re.compile(r"(?:上一代|前一代|前代|(?:its|the)\s+predecessor[,\s]\s*(?:the\s+)?)$", re.IGNORECASE)
 # "That is about 8.4 times the FP8 figure of the H20", "That works out to 2.3 times ...": the last subject's figure
-DEMONSTRATIVE = re.compile(r"\s*(?:That|This)(?:['’]s\b|\s+(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|"
-                           r"made|means|comes|leaves|left)\b)")   # "That is", "That’s"
+# "That is", "That’s", "That also edges out GPT-5.1": the result just given, compared again
+DEMONSTRATIVE = re.compile(r"\s*(?:That|This)(?:['’]s\b|\s+(?:(?:also|still|easily|narrowly|comfortably|just)\s+)?"
+                           r"(?:is|was|works|worked|puts|put|places|placed|gives|gave|makes|made|means|comes|leaves|left|"
+                           r"edges|beats|tops|trails|outscores|outperforms|matches)\b)")
 YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")   # a year names no version: "TechCrunch Disrupt 2026"
 # "the 32B model", "the 32-billion-parameter version"
 SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?(?:[BMT]|[-\s]billion[-\s]parameter)\s+(?:model|version|variant)\b",
@@ -176,6 +182,9 @@ THROUGHPUT_WORDS_ZH = {"请求": "queries", "样本": "samples", "图像": "imag
 # the joint of a clause that gives a rival's score: ", while GPT-5 scored 81.3", "；", "，GPT-5.2为86.9"
 WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；，]\s*", re.IGNORECASE)
 SCORELINE = re.compile(r"\s*(?:%|per ?cent)?\s+to\s+\d")
+# "about 62% of the figure an H200 system recorded": a share of a rival's result, not a score
+SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:figure|score|result|throughput|performance|"
+                      r"number|speed)\b", re.IGNORECASE)
 RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher|smaller|larger|fewer|better|worse)\b",
                             re.IGNORECASE)
 # "rose to 88.0 from 85.3", "improved its Arena-Hard v2 score to 88.2 from 79.5"
@@ -204,7 +213,8 @@ RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
 LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
 SCORE_ATTACHED = re.compile(r"\s+(?:score|result)\s+of\s+|\s*[,:：]\s*")   # "a DocVQA score of 96.5", "ChartQA, 90.1"
-LIST_SEPARATOR = re.compile(r"\s*(?:[:：]|\s[-–—])\s*(?=\d)")
+# ("SWE-bench Verified (fixing real GitHub issues): 72.5", "Humanity's Last Exam, without tools: 31.7%")
+LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\d]{0,60}\)|,\s[^,:：\d]{0,40})?\s*(?:[:：]|\s[-–—])\s*(?=\d)")
 # "Other headline numbers from the report: BrowseComp 67.9; LiveCodeBench v6 84.2": items after a colon, each a
 # benchmark and its score with nothing between
 LISTED_AFTER_COLON = re.compile(r"[^:：;；]*[:：]\s*")
@@ -496,6 +506,8 @@ class ClaimExtractor:
                     and all(product.start > cues[0] for product in clause_products)):
                 # "my harness gave 81.4, which is 1.2 points behind Gemini 3 Pro": the article's own model
                 subject = article.main or article.subject
+            if subject is None and benchmarks and numbers and HEADLINE_BEFORE.search(text, start, numbers[0].start()):
+                subject = article.main or article.subject   # "The headline number is 77.8 percent on SWE-bench Verified"
             if subject is None and self._scores_for_it(text, stop, end):
                 subject = article.subject   # "claims a score of 68.9 on BFCL v4 for the model"
             if subject is None and article.subject is not None and self.gazetteer is not None and any(
@@ -894,7 +906,8 @@ class ClaimExtractor:
                 MARGIN_BEFORE.search(sentence[:match.start()]) and not SCORELINE.match(sentence, match.end())) or (
                 POINTS_ZH.match(sentence, match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
             # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
-            relative = bool(match["unit"]) and RELATIVE_AFTER.match(sentence, match.end()) is not None
+            relative = bool(match["unit"]) and (RELATIVE_AFTER.match(sentence, match.end()) is not None
+                                                or SHARE_OF.match(sentence, match.end()) is not None)
             former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None or (
                 sentence.endswith("从", 0, match.start()) and FORMER_SCORE_ZH.match(sentence, match.end()) is not None)
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())

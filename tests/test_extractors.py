@@ -982,6 +982,22 @@ def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote
     # a benchmark whose results were not published gives the next sentence no score
     ("千问3.6-VL", "千问3.6-VL发布。此外，阿里此次没有公布MMMU-Pro成绩。效率方面，千问3.6-VL的吞吐量是上一代的1.8倍；"
      "32B版本在单张H20上的生成速度可达每秒115个Token。", [("qwen", None, 1.8, "上一代", None)]),
+    # a running comparison after "That also edges out"; list rows with a qualifier before their colon; a margin
+    ("Qwen3.7-Max-Thinking", "Alibaba says Qwen3.7-Max-Thinking scored 92.4 on AIME 2026, up from 85.7 for "
+     "Qwen3-Max-Thinking. That also edges out OpenAI's GPT-5.1, which Alibaba lists at 91.0 on the same test.\n\n"
+     "Humanity's Last Exam, without tools: 31.7%\n\nSWE-bench Verified (fixing real GitHub issues): 72.5\n\n"
+     "The model comes within 1.5 points of GPT-5.2 on Humanity's Last Exam, where it scores 38.7.",
+     [("qwen", "AIME 2026", 92.4, "qwen", 85.7), ("qwen", "AIME 2026", 92.4, "gpt-5", 91.0),
+      ("qwen", "Humanity's Last Exam", 31.7, None, None), ("qwen", "SWE-bench Verified", 72.5, None, None),
+      ("qwen", "Humanity's Last Exam", 38.7, None, None)]),
+    # "the headline number" is the article's model's; a share of a rival's figure is no score
+    ("GLM-5.5", "Zhipu released GLM-5.5. The headline number is 77.8 percent on SWE-bench Verified.",
+     [("glm", "SWE-bench Verified", 77.8, None, None)]),
+    ("Kunlun M100", "An eight-chip Kunlun M100 system posted 21,900 tokens per second in MLPerf Inference v6.0, about "
+     "62% of the figure an eight-GPU Nvidia H200 system recorded.", [("kunlun", "MLPerf Inference v6.0", 21900.0, None, None)]),
+    # a benchmark the gazetteer does not know, after a descriptor: 在金融评测集FinEval上
+    ("千问3.7-Max", "千问3.7-Max在金融评测集FinEval上取得86.3分，超过DeepSeek-V3.2的83.9分。",
+     [("qwen", "FinEval", 86.3, "deepseek-v3", 83.9)]),
 ])
 def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
