@@ -46,7 +46,7 @@ is otherwise left to the speaker's prior.
 Competitors are read by name too (`rival_names`, the other makers of models and chips the article names):
 a cue is about the name nearest before it, so praise for a rival ("DeepSeek-V4 is still cheaper to serve
 than anything Alibaba ships") is bad news for the subject, and so is choosing one ("we are sticking with
-Anthropic"). A sentence about a rival stays about it over its commas and into a sentence that opens
+Anthropic", "moved from Qwen to Doubao"), even after a "but" ("tested the M100 but chose Huawei's Ascend"). A sentence about a rival stays about it over its commas and into a sentence that opens
 with "It" or 它 ("Huawei's stack is ahead, and the docs are better"); a rival after a preposition or a
 verb of comparing ("parity with GPT-5.1", 超过GPT-5.2) is an object, not the one a cue is about.
 
@@ -75,6 +75,9 @@ RIVAL_AS_OBJECT = re.compile(r"(?:\b(?:with|from|than|to|against|over|versus|vs|
                              r"trail(?:s|ed)?|overt(?:akes|ook))\s+(?:(?:the|a|an|its|their)\s+)?|"
                              r"(?:与|和|比|较|对|从|同|跟|像|超过|超越|领先|落后于?|对标|击败|追平|接近|挑战))$",
                              re.IGNORECASE)
+# a move from one supplier to another: "from GPT-5.1 to the Qwen3.6 4B model", "从千问迁移到了豆包"
+SWITCH = re.compile(r"\bfrom\s+(?P<old>[^,;]{1,40}?)\s+to\s+(?P<new>[^,;]{1,40})|"
+                    r"从(?P<old_zh>[^，,；;]{1,15}?)(?:迁移|切换|换|转)(?:了)?(?:到|成|至)(?:了)?(?P<new_zh>[^，,；;]{1,15})")
 PRONOUN_START = re.compile(r"\s*[“\"]?\s*(?:(?:and|but)\s+)?(?:it|its|it's|it’s|they|their|they're|they’re)\b|"
                            r"\s*[“\"]?(?:它|其|他们)", re.IGNORECASE)
 
@@ -148,10 +151,7 @@ class StanceJudge:
                                                                   *_names_regex(frozenset(rival_names)).finditer(lower))
                               if not RIVAL_AS_OBJECT.search(words, 0, match.start())])
             weight = 2 if any(not is_rival for _, is_rival in named) else 1
-            for choice in self.preference.finditer(words):
-                chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", lower[choice.end():choice.end() + 40])
-                sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
-                        else 1 if _first_name(chosen, subject_names) == 0 else 0)
+            for sign in self._choices(words, subject_names, rival_names):
                 positive, negative = positive + (sign > 0), negative + (sign < 0)
             for sign, start in self._cues(text, clause.start(), words):
                 # "rivals are struggling" is good news, but "growth lags its rivals" is not: only a cue
@@ -167,6 +167,24 @@ class StanceJudge:
             if named:
                 rival_topic = named[-1][1]
         return positive, negative
+
+    def _choices(self, clause: str, subject_names, rival_names):
+        """+1 for each choice of the subject in a clause, -1 for each of a rival: "we are sticking with
+        Anthropic", "moved the assistant from Llama 3.3 to Qwen", "从千问迁移到了豆包"."""
+        lower = clause.lower()
+        for choice in self.preference.finditer(clause):
+            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", lower[choice.end():choice.end() + 40])
+            sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
+                    else 1 if _first_name(chosen, subject_names) == 0 else 0)
+            if sign:
+                yield sign
+        for switch in SWITCH.finditer(lower):
+            left = switch["old"] or switch["old_zh"]
+            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", switch["new"] or switch["new_zh"])
+            if _first_name(left, rival_names) is not None and _first_name(chosen, subject_names) == 0:
+                yield 1
+            elif _first_name(left, subject_names) is not None and _first_name(chosen, rival_names) == 0:
+                yield -1
 
     def _cues(self, text: str, offset: int, clause: str):
         """(sign, position) of each cue in a clause. Trends go first, then the longest words: "harder
@@ -255,6 +273,9 @@ class StanceJudge:
         if (speaker.kind != "org" and speaker.org and _first_name(speaker.org.lower(), rival_names) == 0
                 and not (positive and _first_name(lower, subject_names) is not None)):
             return "negative"   # a rival's executive talking up its own business ("they are already inside WeChat")
+        if contrast and any(sign < 0 for clause in CLAUSE.finditer(quote)
+                            for sign in self._choices(clause.group(0), subject_names, rival_names)):
+            return "negative"   # "tested the M100 but chose Huawei's Ascend": the "but" leads to the choice
         if contrast or positive == negative > 0:
             return "mixed"
         return "negative" if negative > positive else "positive"
@@ -287,9 +308,10 @@ def _first_name(lower: str, names) -> int | None:
 def _names_regex(names: frozenset) -> re.Pattern:
     """One pattern for a set of names, built once per article's subject or competitors (it runs on every clause
     of every quote); a pattern that never matches when no name is long enough."""
-    # "DeepSeek-V4" and "Qwen-2.5" are their maker's names with a version
+    # "DeepSeek-V4", "Qwen3.6" and "Qwen3.6-Coder" are their maker's names with a version
     # (Latin letters only around the name: "采用DeepSeek-V4训练" names it too)
-    alternatives = [rf"(?<![a-z0-9_-]){re.escape(name)}(?:-[vr]?\d[a-z0-9.]*)?(?![a-z0-9_-])" if name.isascii()
+    alternatives = [rf"(?<![a-z0-9_-]){re.escape(name)}(?:-?[vr]?\d[a-z0-9.]*(?:-[a-z0-9.]+)*)?(?![a-z0-9_-])"
+                    if name.isascii()
                     else re.escape(name)
                     for name in sorted(names, key=len, reverse=True) if len(name) > 2 or not name.isascii()]
     return re.compile("|".join(alternatives) or r"(?!)")

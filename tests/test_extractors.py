@@ -919,10 +919,28 @@ def test_conditions_and_rivals_named_alone(judge, quote, expected):
     assert judge.stance(quote, analyst, {"alibaba", "qwen", "t-head", "千问"}, rival_names={"claude", "smic"}) == expected
 
 
+@pytest.mark.parametrize("quote, expected", [
+    # moving from one supplier to another is a choice, and "Qwen3.6" names Qwen
+    ("the company moved its voice assistant from Llama 3.3 to the Qwen3.6 4B model last week.", "positive"),
+    ("公司已经把客服业务从千问迁移到了豆包。", "negative"),
+    # a "but" that leads to choosing a rival is no mixed view
+    ("his team tested the Zhenwu 920 but chose Huawei's Ascend because the CANN toolchain is more mature.", "negative"),
+    # "不够成熟" negates the praise; a fraction of the price is praise, not "a fraction of" the result
+    ("上一代真武810E的编译工具链仍不够成熟。", "negative"),
+    ("if the figures hold up, Alibaba will have closed most of the gap with the US labs, at a fraction of their prices.",
+     "positive"),
+])
+def test_switches_choices_and_negated_chinese_praise(judge, quote, expected):
+    engineer = Speaker("Wang Jiaqi", "head of AI platform", "Yunfan", "person")
+    assert judge.stance(quote, engineer, {"alibaba", "qwen", "t-head", "千问", "真武"},
+                        rival_names={"llama", "llama 3.3", "豆包", "huawei", "ascend"}) == expected
+
+
 def test_an_insiders_timetable_is_neutral_in_its_own_words(judge):
     cfo = Speaker("Toby Xu", "chief financial officer", "Alibaba", "person")
     for plan in ("We expect capital expenditure to stay at or above 35bn yuan a quarter until the end of the year,",
-                 "We will introduce the paid tier in Indonesia and Malaysia first, then Thailand,"):
+                 "We will introduce the paid tier in Indonesia and Malaysia first, then Thailand,",
+                 "Volume shipments started in September, and the training part remains on schedule for early 2027,"):
         assert judge.stance(plan, cfo, {"alibaba"}) == "neutral"
 
 
