@@ -46,7 +46,8 @@ is otherwise left to the speaker's prior.
 Competitors are read by name too (`rival_names`, the other makers of models and chips the article names):
 a cue is about the name nearest before it, so praise for a rival ("DeepSeek-V4 is still cheaper to serve
 than anything Alibaba ships") is bad news for the subject, and so is choosing one ("we are sticking with
-Anthropic", "moved from Qwen to Doubao"), even after a "but" ("tested the M100 but chose Huawei's Ascend"). A sentence about a rival stays about it over its commas and into a sentence that opens
+Anthropic", "moved from Qwen to Doubao", "back to our old provider"), whatever praise or "but" comes with
+it ("tested the M100 but chose Huawei's Ascend"). A sentence about a rival stays about it over its commas and into a sentence that opens
 with "It" or 它 ("Huawei's stack is ahead, and the docs are better"); a rival after a preposition or a
 verb of comparing ("parity with GPT-5.1", 超过GPT-5.2) is an object, not the one a cue is about.
 
@@ -139,17 +140,24 @@ class StanceJudge:
         a rival ("we are sticking with Anthropic") is bad news, choosing the subject good."""
         positive = negative = 0
         rival_topic = False   # the sentence so far is about a rival ("Huawei is ahead, and the docs are better")
+        last_named_rival = False   # the last name so far is a rival's, object or not: what a later "It" means
         for clause in CLAUSE.finditer(text):
             words = clause.group(0)
             lower = words.lower()
-            if clause.start() and text[clause.start() - 1] in SENTENCE_STOPS and not PRONOUN_START.match(words):
-                rival_topic = False   # a new sentence has a topic of its own unless it opens with "It" or "它"
+            if clause.start() and text[clause.start() - 1] in SENTENCE_STOPS:
+                # a new sentence has a topic of its own unless it opens with "It" or "它", which means the last
+                # name ("we still default to DeepSeek. It's simply more reliable")
+                rival_topic = last_named_rival and PRONOUN_START.match(words) is not None
             # who each cue is about: the name nearest before it, the subject or a rival that acts ("DeepSeek wins",
             # not a preposition's object: "parity with GPT-5.1 is a marketing claim")
-            named = sorted([(match.start(), False) for match in _names_regex(frozenset(subject_names)).finditer(lower)]
-                           + [(match.start(), True) for match in (*self.rival.finditer(words),
-                                                                  *_names_regex(frozenset(rival_names)).finditer(lower))
-                              if not RIVAL_AS_OBJECT.search(words, 0, match.start())])
+            every_name = sorted([(match.start(), False)
+                                 for match in _names_regex(frozenset(subject_names)).finditer(lower)]
+                                + [(match.start(), True) for match in (*self.rival.finditer(words),
+                                                                       *_names_regex(frozenset(rival_names)).finditer(lower))])
+            named = [(at, is_rival) for at, is_rival in every_name
+                     if not (is_rival and RIVAL_AS_OBJECT.search(words, 0, at))]
+            if every_name:
+                last_named_rival = every_name[-1][1]
             weight = 2 if any(not is_rival for _, is_rival in named) else 1
             for sign in self._choices(words, subject_names, rival_names):
                 positive, negative = positive + (sign > 0), negative + (sign < 0)
@@ -181,9 +189,13 @@ class StanceJudge:
         for switch in SWITCH.finditer(lower):
             left = switch["old"] or switch["old_zh"]
             chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", switch["new"] or switch["new_zh"])
-            if _first_name(left, rival_names) is not None and _first_name(chosen, subject_names) == 0:
+            # (Chinese names what it moved to after a description: "切换到本地部署的千问4-Coder")
+            subject_at, rival_at = _first_name(chosen, subject_names), _first_name(chosen, rival_names)
+            if subject_at is not None and (subject_at == 0 or switch["new_zh"]) and (rival_at is None or
+                                                                                  rival_at > subject_at):
                 yield 1
-            elif _first_name(left, subject_names) is not None and _first_name(chosen, rival_names) == 0:
+            elif rival_at is not None and (rival_at == 0 or switch["new_zh"]) and _first_name(
+                    left, subject_names) is not None:
                 yield -1
 
     def _cues(self, text: str, offset: int, clause: str):
@@ -273,9 +285,12 @@ class StanceJudge:
         if (speaker.kind != "org" and speaker.org and _first_name(speaker.org.lower(), rival_names) == 0
                 and not (positive and _first_name(lower, subject_names) is not None)):
             return "negative"   # a rival's executive talking up its own business ("they are already inside WeChat")
-        if contrast and any(sign < 0 for clause in CLAUSE.finditer(quote)
-                            for sign in self._choices(clause.group(0), subject_names, rival_names)):
-            return "negative"   # "tested the M100 but chose Huawei's Ascend": the "but" leads to the choice
+        choices = {sign for clause in CLAUSE.finditer(quote)
+                   for sign in self._choices(clause.group(0), subject_names, rival_names)}
+        if choices == {-1}:
+            # choosing a rival outweighs the praise or the "but" before it ("tested the M100 but chose Huawei's
+            # Ascend", "A cheaper price on capacity you can't get is not a discount. We moved back to our old provider")
+            return "negative"
         if contrast or positive == negative > 0:
             return "mixed"
         return "negative" if negative > positive else "positive"

@@ -927,6 +927,13 @@ def test_conditions_and_rivals_named_alone(judge, quote, expected):
     ("his team tested the Zhenwu 920 but chose Huawei's Ascend because the CANN toolchain is more mature.", "negative"),
     # "不够成熟" negates the praise; a fraction of the price is praise, not "a fraction of" the result
     ("上一代真武810E的编译工具链仍不够成熟。", "negative"),
+    # going back to "our old provider", and a pronoun after a rival named as an object means the rival
+    ("A cheaper price on capacity you can't get is not a discount. We moved our inference jobs back to our old "
+     "provider in August,", "negative"),
+    ("For tool calling we still default to Llama. It's simply more reliable, and the community support is years ahead,",
+     "negative"),
+    ("公司已将内部代码助手从闭源API切换到本地部署的千问4-Coder-30B，推理成本降了六成。", "positive"),
+    ("测试期间集群曾两次因驱动版本不兼容导致服务中断。", "negative"),
     ("if the figures hold up, Alibaba will have closed most of the gap with the US labs, at a fraction of their prices.",
      "positive"),
 ])
