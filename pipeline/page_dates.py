@@ -27,7 +27,7 @@ DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta", re.IGNORE
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布|来源[:：]|出处[:：]",
                              re.IGNORECASE)
 # "<p><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em> <em>责编：周卓</em></p>": a Chinese portal's info line,
-# with no class or label to mark its date but the byline beside it
+# with no class or label to mark its date but the byline beside it, in a child or after one ("<a>和讯网</a> 作者：…")
 BYLINE_LABEL = re.compile(r"作者[:：]|责编|责任编辑|编辑[:：]|记者[:：]")
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -98,7 +98,8 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         # or sit in a sibling: "<div><span>2026-07-16 10:21</span> <span>来源：澎湃新闻</span></div>")
         if not marked and not PUBLISHED_LABEL.search(element.text or "") and not any(
                 PUBLISHED_LABEL.search(child.tail or "") or BYLINE_LABEL.match(child.text or "")
-                or PUBLISHED_LABEL.match(child.text or "") for child in element):
+                or BYLINE_LABEL.search(child.tail or "") or PUBLISHED_LABEL.match(child.text or "")
+                for child in element):
             continue
         text = " ".join(element.text_content().split())
         if not text or len(text) > MAX_LINE or not YEAR.search(text):

@@ -137,6 +137,9 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     # a byline beside an unmarked date marks the info line (第一财经)
     ('<p class="names"><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em> <em>责编：周卓</em></p><p>第一财经记者11月6日获悉</p>',
      "2026-11-06T11:35:12Z"),
+    # a byline after a link (和讯网)
+    ('<div class="tip fl"><span class="pr20">2026-11-22 09:12:35</span><a href="#">和讯网</a>&nbsp;&nbsp;作者：周雅琴</div>'
+     '<p>11月21日，阿里巴巴发布财报</p>', "2026-11-22T01:12:35Z"),
     # 出处 is 快科技's source label
     ('<div class="news_bt1_left">2026-07-22 14:31:05 &nbsp;出处：<a href="#">快科技</a> &nbsp;作者：宇辰</div>'
      '<p>7月22日，千问发布</p>', "2026-07-22T06:31:05Z"),
