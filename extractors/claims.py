@@ -46,6 +46,7 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\bwithin|\blead of|\bmargin of|\bgap of|\bu
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?\s?$")
 POINTS_ZH = re.compile(r"\s?分")
+NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:On|In|At|By|And|But|The|Of|From|To|Version|Top|No)\b)[A-Z][a-z]+\s$")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|nd|rd|th)?\s+{MONTH}(?![A-Za-z])")
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
@@ -101,7 +102,9 @@ RIVAL_SCORE_OWN = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?\s?的\s?(?:每秒\s?)
                              r"[(（]\s*|,?\s+(?:which\s+|that\s+)?"
                              r"(?:scored|scores|posted|reached|achieved|managed|got)\s+(?:only\s+|just\s+)?|"
                              r"\s+(?:remains?|remained|is|was|stays?|stayed|sits?|sat|comes?\s+in|came\s+in|finished|"
-                             r"ranks?|ranked)\s+(?:[a-z]+\s+){0,2}?(?:at|with)\s+)$")   # "Claude remains ahead at 63.1%"
+                             r"ranks?|ranked)\s+(?:[a-z]+\s+){0,2}?(?:at|with)\s+|"   # "Claude remains ahead at 63.1%"
+                             # "with Google's Gemini 3 Pro trailing at 78.9"
+                             r"\s+(?:trailing|trails|trailed|lagging|lags|lagged|sitting|coming\s+in)\s+at\s+)$")
 # a rival opening the clause before its subject: "Against DeepSeek-V3.2, it led on MMLU-Pro (86.1 vs 85.0)"
 RIVAL_OPENER = re.compile(r"\s*(?:against|compared\s+(?:with|to)|unlike|relative\s+to|versus|next\s+to)\s+"
                           r"(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
@@ -244,7 +247,8 @@ LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|c
 AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$|平均分?(?:为|是|达到?)?\s*$",
                             re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
-                              r"crossing|past|surpass|beyond|under|below|top)\s+(?:the\s+)?$|(?:超过|突破|高于|低于)$",
+                              r"crossing|past|surpass|beyond|under|below|top|clear|clears|cleared)\s+(?:the\s+)?$|"
+                              r"(?:超过|突破|高于|低于)$",
                               re.IGNORECASE)   # "唯一超过900分的"
 RANK_AFTER = re.compile(r"\s?(?:名|位)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
@@ -914,6 +918,10 @@ class ClaimExtractor:
                        and not SCORE_FOLLOWER.match(sentence, match.end()))
             throughput = _throughput(sentence, match) or (   # an MLPerf score: "41,300 tokens per second", "每秒23800个Token"
                 ELIDED_THROUGHPUT_ZH.match(sentence, match.end()) and any(_throughput(sentence, n) for n in numbers))
+            # ... but a speed beside another benchmark's score is no result of that benchmark ("61.2 on LiveCodeBench
+            # v6, and generates about 38 tokens per second on a handset")
+            throughput = throughput and not any(mention.kind == "benchmark" and not mention.name.startswith("MLPerf")
+                                                for mention in mentions)
             # MLPerf Training measures time to train: "In MLPerf Training v6.0, 64 PPUs needed 41.2 minutes"
             throughput = throughput or (TIME_TO_TRAIN.match(sentence, match.end()) and any(
                 mention.kind == "benchmark" and "Training" in mention.name for mention in mentions))
@@ -933,8 +941,13 @@ class ClaimExtractor:
             dated = re.fullmatch(r"[1-9]|[12]\d|3[01]", match["num"]) is not None and not match["unit"] and (
                 MONTH_BEFORE.search(sentence, max(0, match.start() - 12), match.start()) is not None
                 or MONTH_AFTER.match(sentence, match.end()) is not None)
+            # a product's number: "Snapdragon 8 Elite Gen 5" (a short whole number right after a capitalised word)
+            named = (re.fullmatch(r"\d{1,2}", match["num"]) is not None and not match["unit"]
+                     and NAME_BEFORE.search(sentence, max(0, match.start() - 20), match.start()) is not None
+                     and not any(mention.kind == "benchmark" and mention.end <= match.start() <= mention.end + 1
+                                 for mention in mentions))
             excluded = (inside or year or margin or relative or former or rank or threshold or fleet or average or labelled
-                        or dated)
+                        or dated or named)
             if not excluded and (throughput or not measure):
                 numbers.append(match)
         return numbers

@@ -1023,6 +1023,14 @@ def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote
     # a benchmark the gazetteer does not know, after a descriptor: 在金融评测集FinEval上
     ("千问3.7-Max", "千问3.7-Max在金融评测集FinEval上取得86.3分，超过DeepSeek-V3.2的83.9分。",
      [("qwen", "FinEval", 86.3, "deepseek-v3", 83.9)]),
+    # a rival "trailing at" its own score; a speed beside another benchmark, a chip's "8" and "Gen 5", and a
+    # threshold ("has yet cleared 40") are no scores
+    ("Qwen4-Coder", "Qwen4-Coder is out. It posted 81.5 on Aider Polyglot, with Google's Gemini 3 Pro trailing at 78.9.\n\n"
+     "Xiaomi says MiMo-V2-Flash posts 61.2 on LiveCodeBench v6 and generates about 38 tokens per second on a handset "
+     "with Qualcomm's Snapdragon 8 Elite Gen 5.\n\nOn Humanity's Last Exam, a test on which no open model has yet "
+     "cleared 40, Qwen4-Coder scored 31.0.",
+     [("qwen", "Aider Polyglot", 81.5, "gemini", 78.9), ("MiMo-V2-Flash", "LiveCodeBench v6", 61.2, None, None),
+      ("qwen", "Humanity's Last Exam", 31.0, None, None)]),
 ])
 def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
