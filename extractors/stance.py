@@ -47,9 +47,10 @@ Competitors are read by name too (`rival_names`, the other makers of models and 
 a cue is about the name nearest before it, so praise for a rival ("DeepSeek-V4 is still cheaper to serve
 than anything Alibaba ships") is bad news for the subject, and so is choosing one ("we are sticking with
 Anthropic", "moved from Qwen to Doubao", "back to our old provider"), whatever praise or "but" comes with
-it ("tested the M100 but chose Huawei's Ascend"). A sentence about a rival stays about it over its commas and into a sentence that opens
-with "It" or 它 ("Huawei's stack is ahead, and the docs are better"); a rival after a preposition or a
-verb of comparing ("parity with GPT-5.1", 超过GPT-5.2) is an object, not the one a cue is about.
+it ("tested the M100 but chose Huawei's Ascend"). A sentence about a rival stays about it over its commas,
+and a sentence that opens with "It" or 它 is about the name before it ("we still default to DeepSeek.
+It's simply more reliable"); a rival after a preposition or a verb of comparing ("parity with GPT-5.1",
+超过GPT-5.2) is an object, not the one a cue is about.
 
 An executive of another named company is a customer or partner, not an insider, as is a Chinese
 executive named without a company (the article's own come with theirs); another organisation's
@@ -150,10 +151,10 @@ class StanceJudge:
                 rival_topic = last_named_rival and PRONOUN_START.match(words) is not None
             # who each cue is about: the name nearest before it, the subject or a rival that acts ("DeepSeek wins",
             # not a preposition's object: "parity with GPT-5.1 is a marketing claim")
-            every_name = sorted([(match.start(), False)
-                                 for match in _names_regex(frozenset(subject_names)).finditer(lower)]
-                                + [(match.start(), True) for match in (*self.rival.finditer(words),
-                                                                       *_names_regex(frozenset(rival_names)).finditer(lower))])
+            subjects = _names_regex(frozenset(subject_names)).finditer(lower)
+            rivals = (*self.rival.finditer(words), *_names_regex(frozenset(rival_names)).finditer(lower))
+            every_name = sorted([(match.start(), False) for match in subjects]
+                                + [(match.start(), True) for match in rivals])
             named = [(at, is_rival) for at, is_rival in every_name
                      if not (is_rival and RIVAL_AS_OBJECT.search(words, 0, at))]
             if every_name:
@@ -288,8 +289,9 @@ class StanceJudge:
         choices = {sign for clause in CLAUSE.finditer(quote)
                    for sign in self._choices(clause.group(0), subject_names, rival_names)}
         if choices == {-1}:
-            # choosing a rival outweighs the praise or the "but" before it ("tested the M100 but chose Huawei's
-            # Ascend", "A cheaper price on capacity you can't get is not a discount. We moved back to our old provider")
+            # choosing a rival outweighs the praise or the "but" with it ("tested the M100 but chose Huawei's
+            # Ascend", "A cheaper price on capacity you can't get is not a discount. We moved back to our old
+            # provider")
             return "negative"
         if contrast or positive == negative > 0:
             return "mixed"
