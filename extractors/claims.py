@@ -44,7 +44,7 @@ MARGIN_BEFORE = re.compile(r"(?:\bby|\bwithin|\blead of|\bmargin of|\bgap of|\bu
                            r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|(?:差距|相差)(?:不足|不到|约|近|为|达|仅)?)\s*$",
                            re.IGNORECASE)
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
-MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)[^，,。；;的]{1,20}?(?:约|近|将近)?\s?$")
+MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)(?:[^，,。；;的]{1,20}?(?:约|近|将近)?|[^，,。；;]{1,24}?(?:约|近|将近))\s?$")
 POINTS_ZH = re.compile(r"\s?分")
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:On|In|At|By|And|But|The|Of|From|To|Version|Top|No)\b)[A-Z][a-z]+\s$")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -80,10 +80,10 @@ OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As
 # "54.9% for GPT-5", "the 80.9 percent Anthropic claims for Claude Opus 4.5"
 RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reached|managed|set)\s+|(?:[A-Z][\w-]*\s+)?"
                                r"(?:claims|claimed|reports|reported|lists|listed|cites|cited|gives|gave|published)\s+)?"
-                               r"(?:for|by|from)\s+")
+                               r"(?:for|by|from|that)\s+")   # "the 69.6% that Qwen3-Max managed"
 THE_SCORE_OF = re.compile(r"\s*(?:%|per ?cent)?\s+of\s+")   # "well above the 65.8 of Kimi K2"
 # ("78.2% for the model" is the subject's own: a bare "the model" points back to it)
-UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?!the\s+(?:model|system|chip|version|release)\b)"
+UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?!the\s+(?:[A-Z][\w.-]*\s+)?(?:model|system|chip|version|release)\b)"
                            r"(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
 # "61.8 versus 52.4", "74.2 against the Anthropic model's 77.9": the rival named before, described again
@@ -132,8 +132,8 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
                                 rf"\bthe\s+{BENCHMARK_NAME.replace('(?P<name>', '(?P<name2>')}\s+(?:[a-z-]+\s+){{0,2}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 # ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
-UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单))?{BENCHMARK_NAME}"
-                         rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单))?(?:上|中)")
+UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单|评测|测试))?{BENCHMARK_NAME}"
+                         rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单)集?)?(?:上|中)")
 # a chip a server holds is not what the clause is about: "该服务器单机柜可容纳128颗平头哥真武PPU芯片"
 HELD_ZH = re.compile(r"(?:容纳|搭载|配备|采用|使用|部署|集成|装有|包含|基于)(?:\d+[颗台张块片个套])?[\u4e00-\u9fff]{0,4}$")
 # ... unless the system is named by it: "搭载8颗思元690的服务器取得每秒23800个Token" is the chip's result

@@ -1031,6 +1031,14 @@ def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote
      "cleared 40, Qwen4-Coder scored 31.0.",
      [("qwen", "Aider Polyglot", 81.5, "gemini", 78.9), ("MiMo-V2-Flash", "LiveCodeBench v6", 61.2, None, None),
       ("qwen", "Humanity's Last Exam", 31.0, None, None)]),
+    # "the 69.6% that Qwen3-Max managed" is the predecessor's; "for the Plus model" is the subject's own
+    ("Qwen4-Max-Thinking", "Qwen4-Max-Thinking resolved 74.8% of the tasks in SWE-bench Verified, well clear of the "
+     "69.6% that Qwen3-Max managed last year.\n\nTerminal-Bench 2.0 is where the new model looks strongest: Alibaba "
+     "reports 47.3 for the Plus model, 3.1 points clear of DeepSeek-V3.2.",
+     [("qwen", "SWE-bench Verified", 74.8, "qwen", 69.6), ("qwen", "Terminal-Bench 2.0", 47.3, "deepseek-v3", None)]),
+    # an unlisted benchmark after a descriptor ending in 评测, and a margin over a rival named with 的
+    ("千问3.6-Plus", "据阿里云披露，千问3.6-Plus在东南亚语言评测SeaExam上得分为76.3，领先新加坡的SEA-LION约5分。",
+     [("qwen", "SeaExam", 76.3, None, None)]),
 ])
 def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
