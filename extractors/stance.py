@@ -109,6 +109,7 @@ class StanceJudge:
                        for moves, way in (("up", 1), ("down", -1))]
         self.rival = phrase_regex(data["rivals"])
         self.preference = phrase_regex(data["preference"])
+        self.refusal = phrase_regex(data["refusals"])
 
     def speaker_kind(self, speaker, subject_names: set[str]) -> str:
         """insider, official or outsider, from the speaker's organisation and role."""
@@ -288,10 +289,9 @@ class StanceJudge:
             return "negative"   # a rival's executive talking up its own business ("they are already inside WeChat")
         choices = {sign for clause in CLAUSE.finditer(quote)
                    for sign in self._choices(clause.group(0), subject_names, rival_names)}
-        if choices == {-1}:
-            # choosing a rival outweighs the praise or the "but" with it ("tested the M100 but chose Huawei's
-            # Ascend", "A cheaper price on capacity you can't get is not a discount. We moved back to our old
-            # provider")
+        if choices == {-1} or (not choices and self.refusal.search(quote)):
+            # choosing a rival, or refusing the subject, outweighs the praise or the "but" with it ("tested the M100
+            # but chose Huawei's Ascend", "the output quality was fine. But our legal team will not sign off")
             return "negative"
         if contrast or positive == negative > 0:
             return "mixed"

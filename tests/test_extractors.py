@@ -934,6 +934,11 @@ def test_conditions_and_rivals_named_alone(judge, quote, expected):
      "negative"),
     ("公司已将内部代码助手从闭源API切换到本地部署的千问4-Coder-30B，推理成本降了六成。", "positive"),
     ("测试期间集群曾两次因驱动版本不兼容导致服务中断。", "negative"),
+    # a refusal outweighs what is granted before it
+    ("We tested Qwen last year and the output quality was fine. But our legal team will not sign off on a Chinese "
+     "provider.", "negative"),
+    ("We tried Alibaba for two months and went back.", "negative"),
+    ("If Alibaba keeps shipping Apache-licensed weights, it will be very hard for anyone to dislodge it.", "positive"),
     ("if the figures hold up, Alibaba will have closed most of the gap with the US labs, at a fraction of their prices.",
      "positive"),
 ])
