@@ -59,6 +59,8 @@ MONEY = [
     ("公司将投入人民币300亿元。", "人民币300亿元", 30e9, "CNY"),
     ("It will invest R$6 billion in São Paulo.", "R$6 billion", 6e9, "BRL"),
     ("It will invest MXN 4.2 billion in Querétaro.", "MXN 4.2 billion", 4.2e9, "MXN"),
+    ("公司将在泰国投入120亿泰铢。", "120亿泰铢", 12e9, "THB"),
+    ("公司将在沙特投入18亿沙特里亚尔。", "18亿沙特里亚尔", 1.8e9, "SAR"),
 ]
 
 

@@ -124,6 +124,8 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     assert parse_shown("香港，2026年4月2日", china, need_time=False) == "2026-04-01T16:00:00Z"
     assert parse_shown("Copyright © 2026 Example Ltd", china, need_time=False) is None
     assert parse_shown("Jan 1, 2026", timezone.utc, need_time=False) == "2026-01-01T00:00:00Z"
+    # a reading time beside the date is not its year
+    assert parse_shown("Jun 10, 2026 | 8 mins", timezone.utc, need_time=False) == "2026-06-10T00:00:00Z"
 
 
 @pytest.mark.parametrize("page, expected", [
