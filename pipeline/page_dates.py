@@ -36,6 +36,7 @@ TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})")
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)")
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
+DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECASE)
 MAX_LINE = 200          # a date line is short; longer text is a paragraph that mentions a date
 SKIP_ANCESTORS = re.compile(r"comment|related|recommend|footer|sidebar|most-?read|promo", re.IGNORECASE)
 
@@ -143,6 +144,7 @@ def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
     it says nothing unless `need_time` is off, and then only when it names a day and month too."""
     # "Jun 10, 2026 | 8 mins": a reading time is no part of the date (dateutil would take the 8 for the year)
     text = READING_TIME.sub(" ", text)
+    text = DOTTED_TIME.sub(r"\1:\2\3", text)   # "6.41pm" (AFR, Guardian) is 6:41pm to dateutil
     # "GMT+8" is eight hours ahead; dateutil reads it the POSIX way round (eight behind)
     text = GMT_OFFSET.sub(lambda match: f" {match['sign']}{int(match['hours']):02d}:{match['minutes'] or '00'}", text)
     chinese = CHINESE_DATE.search(text)

@@ -126,8 +126,9 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     assert parse_shown("香港，2026年4月2日", china, need_time=False) == "2026-04-01T16:00:00Z"
     assert parse_shown("Copyright © 2026 Example Ltd", china, need_time=False) is None
     assert parse_shown("Jan 1, 2026", timezone.utc, need_time=False) == "2026-01-01T00:00:00Z"
-    # a reading time beside the date is not its year
+    # a reading time beside the date is not its year; "6.41pm" is a time of day
     assert parse_shown("Jun 10, 2026 | 8 mins", timezone.utc, need_time=False) == "2026-06-10T00:00:00Z"
+    assert parse_shown("Aug 28, 2026 – 6.41pm", ZoneInfo("Australia/Sydney")) == "2026-08-28T08:41:00Z"
 
 
 @pytest.mark.parametrize("page, expected", [
@@ -156,6 +157,7 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
 
 
 @pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
+                                            ("www.channelnewsasia.com", "Asia/Singapore"),
                                             ("news.example.hk", "Asia/Hong_Kong"), ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
