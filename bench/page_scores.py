@@ -43,7 +43,8 @@ SPLITS = {"all": range(1, 1000), "look": range(1, 27), "kept": range(27, 41), "f
           "fourteenth": range(154, 160), "fifteenth": range(160, 166), "sixteenth": range(166, 178),
           "seventeenth": range(178, 190), "eighteenth": range(190, 202),
           "nineteenth": range(202, 220), "twentieth": range(220, 232),
-          "twenty-first": range(232, 244), "twenty-second": range(244, 268), "later": range(268, 1000)}
+          "twenty-first": range(232, 244), "twenty-second": range(244, 268),
+          "twenty-third": range(268, 292), "later": range(292, 1000)}
 CONFIG = ROOT / "config" / "newsmon.yaml"
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
