@@ -79,6 +79,9 @@ RIVAL_AS_OBJECT = re.compile(r"(?:\b(?:with|from|than|to|against|over|versus|vs|
                              re.IGNORECASE)
 # a move from one supplier to another: "from GPT-5.1 to the Qwen3.6 4B model", "从千问迁移到了豆包"
 SWITCH = re.compile(r"\bfrom\s+(?P<old>[^,;]{1,40}?)\s+to\s+(?P<new>[^,;]{1,40})|"
+                    # "moving part of our traffic to another provider": a move whose origin goes unsaid
+                    r"\b(?:mov(?:e|ed|es|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?)\b(?P<old_unsaid>)[^,;]{0,40}?\bto\s+"
+                    r"(?P<new_unsaid>[^,;]{1,40})|"
                     r"从(?P<old_zh>[^，,；;]{1,15}?)(?:迁移|切换|换|转)(?:了)?(?:到|成|至)(?:了)?(?P<new_zh>[^，,；;]{1,15})")
 PRONOUN_START = re.compile(r"\s*[“\"]?\s*(?:(?:and|but)\s+)?(?:it|its|it's|it’s|they|their|they're|they’re)\b|"
                            r"\s*[“\"]?(?:它|其|他们)", re.IGNORECASE)
@@ -119,6 +122,8 @@ class StanceJudge:
             return OFFICIAL
         if org and _same_family(org, subject_names):
             return INSIDER
+        if not org and _first_name(role.lower(), subject_names) is not None and not role.lower().startswith("former"):
+            return INSIDER   # "product director on the Qwen team": the role names the subject's own unit
         if role.lower().startswith("former"):
             return OUTSIDER   # a former official now speaks as an analyst
         if self.official.search(role) or self.official_orgs.search(org):
@@ -189,8 +194,9 @@ class StanceJudge:
             if sign:
                 yield sign
         for switch in SWITCH.finditer(lower):
-            left = switch["old"] or switch["old_zh"]
-            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", switch["new"] or switch["new_zh"])
+            left = switch["old"] or switch["old_zh"] or ""
+            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "",
+                            switch["new"] or switch["new_zh"] or switch["new_unsaid"])
             # (Chinese names what it moved to after a description: "切换到本地部署的千问4-Coder")
             subject_at, rival_at = _first_name(chosen, subject_names), _first_name(chosen, rival_names)
             if subject_at is not None and (subject_at == 0 or switch["new_zh"]) and (rival_at is None or
@@ -199,6 +205,8 @@ class StanceJudge:
             elif rival_at is not None and (rival_at == 0 or switch["new_zh"]) and _first_name(
                     left, subject_names) is not None:
                 yield -1
+            elif switch["new_unsaid"] and (rival_at == 0 or self.rival.match(chosen)):
+                yield -1   # moved to a rival, or to "another provider", from what the story is about
 
     def _cues(self, text: str, offset: int, clause: str):
         """(sign, position) of each cue in a clause. Trends go first, then the longest words: "harder

@@ -941,6 +941,11 @@ def test_conditions_and_rivals_named_alone(judge, quote, expected):
      "provider.", "negative"),
     ("We tried Alibaba for two months and went back.", "negative"),
     ("If Alibaba keeps shipping Apache-licensed weights, it will be very hard for anyone to dislodge it.", "positive"),
+    # a move to "another provider" with its origin unsaid; choosing a rival in Chinese (选用了)
+    ("We ended up moving part of our traffic to another provider,", "negative"),
+    ("团队对比测试后，代码代理业务仍选用了Llama，千问便宜，但准确率还差一截。", "negative"),
+    # an investor selling out; a regulator's finding
+    ("she had sold most of her Alibaba shares in May.", "negative"),
     ("if the figures hold up, Alibaba will have closed most of the gap with the US labs, at a fraction of their prices.",
      "positive"),
 ])
@@ -948,6 +953,13 @@ def test_switches_choices_and_negated_chinese_praise(judge, quote, expected):
     engineer = Speaker("Wang Jiaqi", "head of AI platform", "Yunfan", "person")
     assert judge.stance(quote, engineer, {"alibaba", "qwen", "t-head", "千问", "真武"},
                         rival_names={"llama", "llama 3.3", "豆包", "huawei", "ascend"}) == expected
+
+
+def test_a_role_naming_the_subjects_team_makes_an_insider(judge):
+    researcher = Speaker("Chen Yuxi", "product director on the Qwen team", None, "person")
+    assert judge.speaker_kind(researcher, {"alibaba", "qwen"}) == INSIDER
+    assert judge.stance("We built Max for developers who want frontier-level coding without paying frontier prices,",
+                        researcher, {"alibaba", "qwen"}) == "positive"
 
 
 def test_an_insiders_timetable_is_neutral_in_its_own_words(judge):
