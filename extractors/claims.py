@@ -73,6 +73,10 @@ HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|fi
 UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"
                          r"(?:publish|publishing|report|reporting|release|releasing|disclose|disclosing|run)|"
                          r"没有公布|未公布|未披露|没有披露|尚未公布", re.IGNORECASE)
+# "the evaluation group EvalWorks", "the independent OpenEval Collective": an organisation, not a model
+ORGANISATION_BEFORE = re.compile(r"\b(?:firm|group|company|startup|start-up|lab|outfit|collective|house|consultancy|"
+                                 r"non-profit|nonprofit|agency)\s+(?:called\s+)?$|\bthe\s+independent\s+$",
+                                 re.IGNORECASE)
 BARE_VERSION = re.compile(r"[A-Z]\d+(?:\.\d+)?")   # "V4", "K3": a model's version without its maker's name
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With",
            "How", "Why", "What", "When", "Where", "Which", "Who", "Is", "Are", "Does", "Do", "Can", "Will"}   # "How V4 stacks up"
@@ -827,7 +831,8 @@ class ClaimExtractor:
             # a short name of a model named before ("M3" after "MiniMax-M3") even where it looks like a
             # chip family the patterns rule out ("M3" alone is Apple's)
             if (not name or not (PRODUCT_WORD.search(name) or short) or (self.not_product.fullmatch(name) and not short)
-                    or _overlaps(begin, begin + len(name), taken)):
+                    or _overlaps(begin, begin + len(name), taken)
+                    or ORGANISATION_BEFORE.search(sentence, max(0, begin - 40), begin)):
                 continue
             if short:   # "V4" after "DeepSeek-V4": the model named before
                 known.append(Mention(begin, begin + len(name), short.id, short.kind, name))

@@ -1058,6 +1058,9 @@ def test_a_cue_is_about_the_name_nearest_before_it(judge, subject, rivals, quote
     # an unlisted benchmark after a descriptor ending in 评测, and a margin over a rival named with 的
     ("千问3.6-Plus", "据阿里云披露，千问3.6-Plus在东南亚语言评测SeaExam上得分为76.3，领先新加坡的SEA-LION约5分。",
      [("qwen", "SeaExam", 76.3, None, None)]),
+    # an evaluation group named like a product is no model
+    ("Qwen3.7-Max", "Dana Whitfield, who runs the evaluation group EvalWorks, said her team's re-run of SWE-bench "
+     "Verified came in at 76.9.", []),
 ])
 def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, body, expected):
     claims = enrich_text(enricher, title, body).claims
