@@ -80,7 +80,7 @@ RIVAL_AS_OBJECT = re.compile(r"(?:\b(?:with|from|than|to|against|over|versus|vs|
 # a move from one supplier to another: "from GPT-5.1 to the Qwen3.6 4B model", "从千问迁移到了豆包"
 SWITCH = re.compile(r"\bfrom\s+(?P<old>[^,;]{1,40}?)\s+to\s+(?P<new>[^,;]{1,40})|"
                     # "moving part of our traffic to another provider": a move whose origin goes unsaid
-                    r"\b(?:mov(?:e|ed|es|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?)\b(?P<old_unsaid>)[^,;]{0,40}?\bto\s+"
+                    r"\b(?:mov(?:e|ed|es|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?)\b[^,;]{0,40}?\bto\s+"
                     r"(?P<new_unsaid>[^,;]{1,40})|"
                     r"从(?P<old_zh>[^，,；;]{1,15}?)(?:迁移|切换|换|转)(?:了)?(?:到|成|至)(?:了)?(?P<new_zh>[^，,；;]{1,15})")
 PRONOUN_START = re.compile(r"\s*[“\"]?\s*(?:(?:and|but)\s+)?(?:it|its|it's|it’s|they|their|they're|they’re)\b|"
@@ -122,10 +122,10 @@ class StanceJudge:
             return OFFICIAL
         if org and _same_family(org, subject_names):
             return INSIDER
-        if not org and _first_name(role.lower(), subject_names) is not None and not role.lower().startswith("former"):
-            return INSIDER   # "product director on the Qwen team": the role names the subject's own unit
         if role.lower().startswith("former"):
             return OUTSIDER   # a former official now speaks as an analyst
+        if not org and _first_name(role.lower(), subject_names) is not None:
+            return INSIDER   # "product director on the Qwen team": the role names the subject's own unit
         if self.official.search(role) or self.official_orgs.search(org):
             return OFFICIAL
         if speaker.kind == "org" and org and subject_names:
