@@ -144,7 +144,7 @@ class QuoteExtractor:
             in_quotes = [any(qa <= a and b <= qb for qa, qb in quoted) for a, b in pieces]
             direct = all(in_quotes)
             # (a paraphrase with a quotation in it still gives the speaker's own words a say, as does an answer)
-            own_words = any(qa <= a and b <= qb for a, b in pieces for qa, qb in quoted + answers)
+            own_words = any(in_quotes) or any(qa <= a and b <= qb for a, b in pieces for qa, qb in answers)
             stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]), rival_names,
                                        own_words)
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,

@@ -148,6 +148,7 @@ class StanceJudge:
         positive = negative = 0
         rival_topic = False   # the sentence so far is about a rival ("Huawei is ahead, and the docs are better")
         last_named_rival = False   # the last name so far is a rival's, object or not: what a later "It" means
+        subject_regex, rival_regex = _names_regex(frozenset(subject_names)), _names_regex(frozenset(rival_names))
         for clause in CLAUSE.finditer(text):
             words = clause.group(0)
             lower = words.lower()
@@ -157,8 +158,8 @@ class StanceJudge:
                 rival_topic = last_named_rival and PRONOUN_START.match(words) is not None
             # who each cue is about: the name nearest before it, the subject or a rival that acts ("DeepSeek wins",
             # not a preposition's object: "parity with GPT-5.1 is a marketing claim")
-            subjects = _names_regex(frozenset(subject_names)).finditer(lower)
-            rivals = (*self.rival.finditer(words), *_names_regex(frozenset(rival_names)).finditer(lower))
+            subjects = subject_regex.finditer(lower)
+            rivals = (*self.rival.finditer(words), *rival_regex.finditer(lower))
             every_name = sorted([(match.start(), False) for match in subjects]
                                 + [(match.start(), True) for match in rivals])
             named = [(at, is_rival) for at, is_rival in every_name
