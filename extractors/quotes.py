@@ -42,6 +42,7 @@ FRAME_PHRASE = (r"(?:(?:in|on|at|during|after|before|via|through|over|last|this|
                 r"(?:[^\s\"“”,.;:]+\s+){0,6}?)?")
 TOLD_LEAD = re.compile(rf"\s*{RECIPIENT}\s+{FRAME_PHRASE}that\s+", re.IGNORECASE)
 SAID_LEAD = re.compile(rf"\s*,?\s*{FRAME_PHRASE}that\s+", re.IGNORECASE)
+INTRODUCING_COLON = re.compile(r":\s*[\"“]")
 QA_ANSWER = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*:\s+\S")
 
 
@@ -59,6 +60,7 @@ class QuoteExtractor:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         self.speech_verb = phrase_regex(data["speech_verbs"])
         self.quoting_verb = phrase_regex(data["quoting_verbs"])
+        self.reporting_participle = phrase_regex(data["reporting_participles"])
         self.reader = SpeakerReader(data)
         self.judge = StanceJudge(data["stance"])
         self.chinese = ChineseFrames(data["chinese"])
@@ -135,7 +137,8 @@ class QuoteExtractor:
         records = []
         for passage in sorted(passages, key=lambda passage: passage.pieces[0][0] if passage.pieces else 0):
             pieces = [(a, b) for a, b in _merged(passage.pieces) if text[a:b].strip(" .,\"“”")]
-            said = _joined([" ".join(text[a:b].split()) for a, b in pieces])
+            # ('said, "We continue ..."': the comma after the verb is not the speaker's)
+            said = _joined([" ".join(text[a:b].split()) for a, b in pieces]).lstrip(" ,;:")
             if not said:
                 continue
             speaker = passage.speaker
@@ -177,8 +180,33 @@ class QuoteExtractor:
             speaker = context.subject_of(_sentence_start(text, start, verb.start()), verb.start())
             if speaker is None:
                 continue
+            sentence_end = _sentence_end(text, verb.end(), end)
+            if (speaker.kind == "person" and self.reporting_participle.fullmatch(verb.group(0))
+                    and text[:verb.start()].rstrip().endswith(",")):
+                # "Daiwa analyst Jun Kato downgraded the stock ..., saying agent usage was growing but ...":
+                # a person's reported speech, as after "said"
+                lead = SAID_LEAD.match(text, verb.end(), sentence_end)
+                frames.append(Frame(verb.start(), speaker, (lead.end() if lead else verb.end(), sentence_end),
+                                    limit=sentence_end, continues=True))
+                continue
             frames.append(Frame(verb.start(), speaker, (verb.end(), verb.end()), needs_quote=True,
-                                limit=_sentence_end(text, verb.end(), end), continues=True))
+                                limit=sentence_end, continues=True))
+        for colon in INTRODUCING_COLON.finditer(text, start, end):
+            # 'Marcus Feld, a hardware analyst at Bernstein, was more upbeat: "If T-Head ..."': the sentence's
+            # subject says the quotation its colon opens
+            sentence_start = _sentence_start(text, start, colon.start())
+            if _inside(quotes, colon.start()) or any(sentence_start <= frame.position < colon.start()
+                                                     for frame in frames):
+                continue
+            speaker = context.subject_of(sentence_start, colon.start())
+            commas = [comma.start() for comma in COMMA.finditer(text, sentence_start, colon.start())]
+            if speaker is not None and len(commas) >= 2:
+                # the subject's apposition gives the role: "Marcus Feld, a hardware analyst at Bernstein,"
+                introduced = self.reader.before(text, sentence_start, commas[1] + 1, mentions, context)
+                speaker = introduced if introduced.kind == "person" else speaker
+            if speaker is not None:
+                frames.append(Frame(colon.start(), speaker, (colon.start(), colon.start()), needs_quote=True,
+                                    limit=colon.end(), continues=True))
         return frames
 
     def _after_name(self, text: str, start: int, end: int) -> int:
@@ -286,7 +314,8 @@ def _joined(pieces: list[str]) -> str:
 
 
 # "For Arief Santoso, …", "Bernstein analyst Lina Zhao expects …": who opens the sentence
-TOPIC_OPENER = re.compile(r"\s*(?:(?:For|To|As for)\s+|(?:[A-Z][\w&.'’-]*\s+){1,3}(?:[a-z][\w-]*\s+){1,2})?")
+# ("Sen. Luis Ortega", "Morningstar's Laura Chen", "Alibaba CEO Eddie Wu" too: a title or an owner before the name)
+TOPIC_OPENER = re.compile(r"\s*(?:(?:For|To|As for)\s+|(?:[A-Z][\w&.'’-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,2})?")
 
 
 def _sentence_subject(text: str, paragraph_start: int, position: int, mentions, quotes) -> str | None:

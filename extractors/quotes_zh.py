@@ -17,6 +17,9 @@ CJK = r"\u4e00-\u9fff"
 STOPS = r",，。:：;；!！?？“”「」\n"
 
 
+LOCAL_OFFICE = re.compile(rf"[{CJK}]{{2}}[省市]$")
+
+
 class ChineseFrames:
     def __init__(self, data: dict):
         verbs = "|".join(sorted(data["speech_verbs"], key=len, reverse=True))
@@ -25,11 +28,16 @@ class ChineseFrames:
         surnames = "|".join(sorted(data["surnames"], key=len, reverse=True))
         self.verb_tail = rf"(?:(?:{fillers})[^{STOPS}]{{0,30}}?)?(?P<verb>{verbs})"
         # title + surname + one or two characters, then (fillers) and a speech verb
-        self.titled = re.compile(rf"(?P<role>{roles})(?P<name>(?:{surnames})[{CJK}]{{1,2}}?)"
-                                 rf"(?={self.verb_tail})")
-        self.spokesperson = re.compile(rf"(?P<org>[^{STOPS}]{{2,20}}?)(?:的)?发言人(?={self.verb_tail})")
+        # a Chinese name, or a transliterated foreign one with its middle dot ("研究员马克·贝内特则认为")
+        self.titled = re.compile(rf"(?P<role>{roles})(?P<name>(?:{surnames})[{CJK}]{{1,2}}?"
+                                 rf"|[{CJK}]{{1,5}}·[{CJK}]{{1,6}}?)(?={self.verb_tail})")
+        # "阿里巴巴相关负责人回应称": an organisation's unnamed representative speaks for it
+        self.spokesperson = re.compile(rf"(?P<org>[^{STOPS}]{{2,20}}?)(?:的)?(?P<role>发言人|相关负责人|负责人)"
+                                       rf"(?={self.verb_tail})")
         self.pronoun = re.compile(rf"(?<!其)(?:他|她)(?={self.verb_tail})")
         self.tail = re.compile(self.verb_tail)
+        # "在回应相关问题时表示：“…", "回应称：“…": the verb that opens the quotation, past the first one
+        self.quoting_verb = re.compile(rf"[^{STOPS}]{{0,12}}?(?:{verbs})(?=[：:，,]?[“「])")
 
     def frames(self, text: str, start: int, end: int, quotes, mentions: list[Mention],
                context: ArticleContext) -> list[Frame]:
@@ -40,29 +48,48 @@ class ChineseFrames:
             role = match["role"]
             speaker = context.complete(Speaker(match["name"], role, org, "person"))
             frames.append(self._frame(text, match, speaker, end))
-        known = [name for name in context.names if len(name) >= 2 and not name.isascii()]
+        # a name given once is known for the rest of the article; a foreign one also by its surname ("卡特表示")
+        known = {name: name for name in context.names if len(name) >= 2 and not name.isascii()}
+        known.update({name.rsplit("·", 1)[1]: name for name in list(known) if "·" in name})
         if known:
-            by_name = re.compile("|".join(re.escape(name) for name in sorted(set(known), key=len, reverse=True))
+            by_name = re.compile("|".join(re.escape(name) for name in sorted(known, key=len, reverse=True))
                                  + f"(?={self.verb_tail})")
             for match in by_name.finditer(text, start, end):
                 if any(frame.position <= match.start() < frame.content[0] for frame in frames):
                     continue
-                frames.append(self._frame(text, match, context.complete(Speaker(match.group(0), None, None, "person")),
-                                          end))
+                speaker = context.complete(Speaker(known[match.group(0)], None, None, "person"))
+                frames.append(self._frame(text, match, speaker, end))
         for match in self.spokesperson.finditer(text, start, end):
             org = next((mention.text for mention in mentions if match.start() <= mention.start < match.end()), None)
             if org:
-                frame = self._frame(text, match, Speaker(org, "发言人", org, "org"), end)
+                frame = self._frame(text, match, Speaker(org, match["role"], org, "org"), end)
                 frame.needs_quote = True
                 frames.append(frame)
+        for mention in mentions:
+            # "摩根士丹利在最新研报中称阿里是“…”", "浙江省网信办在通报中称，“…”": an organisation speaks itself,
+            # with its quotation; a province's or city's office keeps its place name
+            if mention.label != "ORG" or not start <= mention.start < end or not self.tail.match(text, mention.end):
+                continue
+            if any(frame.position <= mention.start < frame.content[0] for frame in frames):
+                continue
+            place = LOCAL_OFFICE.search(text, max(start, mention.start - 3), mention.start)
+            name = text[place.start():mention.end] if place else mention.text
+            frame = self._frame(text, mention, Speaker(name, None, mention.text, "org", mention.kind == "regulator"),
+                                end)
+            frame.needs_quote = True
+            frames.append(frame)
         for match in self.pronoun.finditer(text, start, end):
             frames.append(self._frame(text, match, PRONOUN, end))
         return frames
 
-    def _frame(self, text: str, match, speaker: Speaker, end: int) -> Frame:
-        tail = self.tail.match(text, match.end())
-        after = tail.end() if tail else match.end()
+    def _frame(self, text: str, match: re.Match | Mention, speaker: Speaker, end: int) -> Frame:
+        """The frame of a speaker named at `match` (a regex match or a mention), whose verb follows it."""
+        position, name_end = (match.start, match.end) if isinstance(match, Mention) else (match.start(), match.end())
+        tail = self.tail.match(text, name_end)
+        after = tail.end() if tail else name_end
+        opening = self.quoting_verb.match(text, after, end)
+        after = opening.end() if opening else after
         after += len(text[after:end]) - len(text[after:end].lstrip("：:，,“「 "))   # '说：“…' starts at the words
         stop = re.compile(r"[。!！?？\n]").search(text, after, end)
         limit = stop.end() if stop else end
-        return Frame(match.start(), speaker, (after, limit), needs_quote=speaker.kind == "org", limit=limit)
+        return Frame(position, speaker, (after, limit), needs_quote=speaker.kind == "org", limit=limit)

@@ -96,6 +96,12 @@ class SpeakerReader:
             # "The company's chief executive, Eddie Wu, said": the name is the apposition
             subject_part, appositive = parts[-2], parts[-3].strip()
             offset = start + len(",".join(parts[:-2])) + 1
+        elif (len(parts) >= 4 and not parts[-1].strip() and self.role_word.search(parts[-3])
+              and FIRST_RUN.search(parts[-4]) and not self.role_word.search(parts[-4])):
+            # "Priya Raman, chief technology officer of Kargo Lane, a Singapore start-up, said", "Takeshi Ono,
+            # director ... at the Ministry of Economy, Trade and Industry, said": the role is the first apposition
+            subject_part, appositive = parts[-4], parts[-3].strip()
+            offset = start + len(",".join(parts[:-4])) + (1 if len(parts) > 4 else 0)
         elif len(parts) >= 3 and not parts[-1].strip():
             subject_part, appositive = parts[-3], parts[-2].strip()
             offset = start + len(",".join(parts[:-3])) + (1 if len(parts) > 3 else 0)
@@ -137,11 +143,17 @@ class SpeakerReader:
             return self._person_in(subject, subject_start, appositive, mentions, context, trailing)
         inside = [mention for mention in mentions if subject_start <= mention.start < subject_start + len(subject)]
         people = [mention for mention in inside if mention.label == "PERSON"]
-        organisations = [mention for mention in inside if mention.label == "ORG" and mention.kind != "person"]
+        # "Fujisawa said ...": spaCy tags a lone surname ORG as often as not; a surname of someone already named
+        # is that person
+        organisations = [mention for mention in inside if mention.label == "ORG" and mention.kind != "person"
+                         and not (mention.id is None and " " not in mention.text and context.full_name(mention.text))]
         if organisations and not people:
             last = organisations[-1] if trailing else organisations[0]
             tail = text[last.end:subject_start + len(subject)].strip()
-            if not FIRST_RUN.search(tail):
+            # "Marcus Feld, a hardware analyst at Bernstein": a name spaCy took for a firm, given a person's role
+            mistaken = (last.id is None and " " in last.text and appositive is not None
+                        and self.role_word.search(appositive) is not None)
+            if not FIRST_RUN.search(tail) and not mistaken:
                 return Speaker(last.text, None, last.text, "org", last.kind == "regulator")
         return self._person_in(subject, subject_start, appositive, mentions, context, trailing)
 

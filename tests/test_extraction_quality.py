@@ -130,6 +130,26 @@ QUOTES = [  # body, [(speaker, role, org)] in order
     # the name before a relative clause is the subject, whatever the clause names
     ('SMIC, which also makes chips for rivals including Cambricon and T-Head, Alibaba\'s chip unit, said in a '
      'statement that it "does not comment on individual customers."', [("SMIC", None, "SMIC")]),
+    # the role is the first apposition, whatever description follows it
+    ("Priya Raman, chief technology officer of Kargo Lane, a Singapore logistics start-up, said her team moved its "
+     "chatbot from Llama to Qwen.", [("Priya Raman", "chief technology officer", "Kargo Lane")]),
+    # a colon after the subject's sentence opens its quotation, even when spaCy took the name for a firm; a
+    # quotation after a colon that follows nobody is no one's
+    ('An Nvidia spokesperson said, "We comply with export rules." Marcus Feld, a hardware analyst at Bernstein, was '
+     'more upbeat: "If T-Head keeps its foundry access, Alibaba wins."',
+     [("Nvidia", "spokesperson", "Nvidia"), ("Marcus Feld", "hardware analyst", "Bernstein")]),
+    ('Analysts were divided. The verdict of the market was blunt: "a costly bet."', []),
+    # ", saying" reports a person's words
+    ("Not everyone is convinced. Daiwa analyst Jun Kato downgraded the stock last week, saying agent usage was "
+     "growing but Tencent was monetising it faster.", [("Jun Kato", "analyst", "Daiwa")]),
+    # 'he said' is the senator who opens the sentence before, title and all, not the last speaker
+    ('"We back the review," said Tom Becker, a trade lawyer at Akin Gump.\nSen. Luis Ortega (D-N.M.) struck a more '
+     'cautious tone. "Banning open weights would hurt researchers," he said.',
+     [("Tom Becker", "trade lawyer", "Akin Gump"), ("Luis Ortega", None, None)]),
+    # a surname spaCy tags as a firm is the person already named
+    ('"Japanese companies want choice, and they want predictable bills," Aya Fujisawa, general manager of Alibaba '
+     'Cloud Japan, told reporters.\nFujisawa said Alibaba Cloud would add a second availability zone in Osaka.',
+     [("Aya Fujisawa", "general manager", "Alibaba Cloud Japan")] * 2),
 ]
 
 
@@ -150,6 +170,18 @@ CHINESE_QUOTES = [
     ("晨星研究经理何静称，文心在政企市场有渠道优势。", [("何静", "研究经理", "晨星")]),
     ("招商银行信息技术部总经理助理刘洋表示，该行已接入GLM系列模型。", [("刘洋", "总经理助理", None)]),
     ("“需求不是问题,”一位国内云厂商的采购负责人说。花旗分析师称,亏损将拖累利润。", []),
+    # transliterated foreign names, later by surname; people quoted for their experience
+    ("美国战略与国际研究中心研究员马克·贝内特则认为，出口管制没能阻止中国模型的进步。", [("马克·贝内特", "研究员", None)]),
+    ("独立开发者詹姆斯·卡特在社交平台上写道：“测试分数很漂亮。”\n卡特还表示，他更信任Claude。",
+     [("詹姆斯·卡特", "开发者", None)] * 2),
+    ("成都市民李婷婷称，智能体下错了车次。", [("李婷婷", "市民", None)]),
+    # organisations with their quotation; a provincial office keeps its province; an unnamed 相关负责人 speaks
+    # for the company; an organisation's words without quotation marks are no quote
+    ("摩根士丹利在最新研报中称阿里是“全球少数同时具备模型、芯片和云能力的公司”。", [("摩根士丹利", None, "摩根士丹利")]),
+    ("浙江省网信办在通报中称，“部分智能体服务在未经用户确认的情况下完成支付”。", [("浙江省网信办", None, "网信办")]),
+    ("对此，阿里巴巴相关负责人回应称：“我们接受监管部门的指导意见。”", [("阿里巴巴", "相关负责人", "阿里巴巴")]),
+    ("阿里巴巴表示，将继续加大投入。工业和信息化部在回应相关问题时表示：“将继续支持开源大模型规范发展。”",
+     [("工业和信息化部", None, "工业和信息化部")]),
 ]
 
 

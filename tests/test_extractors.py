@@ -410,10 +410,20 @@ def test_a_quote_holds_what_was_said_not_its_frame(enricher, body, expected):
     assert [(quote["speaker"], quote["text"]) for quote in article.quotes] == expected
 
 
-def test_a_chinese_quote_starts_at_the_words(enricher):
-    body = "阿里巴巴集团首席执行官吴泳铭说：“3800亿元的计划是偏保守的。”"
+@pytest.mark.parametrize("body, expected", [
+    ("阿里巴巴集团首席执行官吴泳铭说：“3800亿元的计划是偏保守的。”", "3800亿元的计划是偏保守的。"),
+    # the verb that opens the quotation, past an earlier one ("在回应…时表示")
+    ("工业和信息化部在回应相关问题时表示：“将继续支持开源大模型规范发展。”", "将继续支持开源大模型规范发展。"),
+    ("阿里巴巴相关负责人回应称：“我们接受监管部门的指导意见。”", "我们接受监管部门的指导意见。"),
+])
+def test_a_chinese_quote_starts_at_the_words(enricher, body, expected):
     [quote] = enrich_text(enricher, "阿里巴巴新闻", body, "zh").quotes
-    assert quote["text"] == "3800亿元的计划是偏保守的。"
+    assert quote["text"] == expected
+
+
+def test_a_quote_does_not_start_with_the_comma_after_its_verb(enricher):
+    [quote] = enrich_text(enricher, "Nvidia", 'An Nvidia spokesperson said, "We comply with export rules."').quotes
+    assert quote["text"] == '"We comply with export rules."'
 
 
 BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator, comparator_score)]
