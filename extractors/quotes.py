@@ -42,6 +42,7 @@ FRAME_PHRASE = (r"(?:(?:in|on|at|during|after|before|via|through|over|last|this|
                 r"(?:[^\s\"“”,.;:]+\s+){0,6}?)?")
 TOLD_LEAD = re.compile(rf"\s*{RECIPIENT}\s+{FRAME_PHRASE}that\s+", re.IGNORECASE)
 SAID_LEAD = re.compile(rf"\s*,?\s*{FRAME_PHRASE}that\s+", re.IGNORECASE)
+FRAME_CONTRAST = re.compile(r"\b(?:but|yet|though|although|however)\b|但是|但|不过|然而")
 INTRODUCING_COLON = re.compile(r":\s*[\"“]")
 QA_ANSWER = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*:\s+\S")
 
@@ -138,7 +139,7 @@ class QuoteExtractor:
         for passage in sorted(passages, key=lambda passage: passage.pieces[0][0] if passage.pieces else 0):
             pieces = [(a, b) for a, b in _merged(passage.pieces) if text[a:b].strip(" .,\"“”")]
             # ('said, "We continue ..."': the comma after the verb is not the speaker's)
-            said = _joined([" ".join(text[a:b].split()) for a, b in pieces]).lstrip(" ,;:")
+            said = _joined([_bridged(text, pieces, index) for index in range(len(pieces))]).lstrip(" ,;:")
             if not said:
                 continue
             speaker = passage.speaker
@@ -299,6 +300,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             spans.append((position, position + len(line)))
         position += len(line) + 1
     return spans
+
+
+def _bridged(text: str, pieces: list[tuple[int, int]], index: int) -> str:
+    """A piece's words, after the contrast the writer's frame puts between it and the piece before
+    ('called the models "technically impressive" but said regulators were right ...' keeps its "but")."""
+    start, end = pieces[index]
+    words = " ".join(text[start:end].split())
+    if index:
+        gap = text[pieces[index - 1][1]:start]
+        bridge = FRAME_CONTRAST.search(gap) if "\n" not in gap and len(gap) <= 80 else None
+        if bridge:
+            words = f"{bridge.group(0)} {words}"
+    return words
 
 
 def _joined(pieces: list[str]) -> str:

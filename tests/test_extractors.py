@@ -958,6 +958,11 @@ def test_conditions_and_rivals_named_alone(judge, quote, expected):
     ("she had sold most of her Alibaba shares in May.", "negative"),
     ("if the figures hold up, Alibaba will have closed most of the gap with the US labs, at a fraction of their prices.",
      "positive"),
+    # keeping a rival is choosing it, whatever praise comes first
+    ("the new model was impressive but that he would keep using Llama for his own work.", "negative"),
+    # a customer's complaint and a regulator's finding in Chinese
+    ("也有用户反映智能体在订票时帮倒忙。", "negative"),
+    ("部分智能体服务在未经用户明确确认的情况下完成支付，侵害了用户的知情权和选择权。", "negative"),
 ])
 def test_switches_choices_and_negated_chinese_praise(judge, quote, expected):
     engineer = Speaker("Wang Jiaqi", "head of AI platform", "Yunfan", "person")
@@ -1095,6 +1100,22 @@ def test_rival_scores_a_maker_claims_and_chinese_throughputs(enricher, title, bo
 def test_rules_for_everyone_rivals_executives_and_going_back(judge, speaker, quote, expected):
     assert judge.stance(quote, speaker, {"alibaba", "qwen", "阿里"},
                         rival_names={"tencent", "deepseek", "yuanbao"}) == expected
+
+
+def test_the_writers_but_between_two_pieces_of_a_quote_is_kept(enricher):
+    body = ('Nina Caldwell, a senior fellow at CSIS, called the Qwen models "technically impressive" but said '
+            "regulators were right to ask who controls updates to software running inside U.S. companies.")
+    [quote] = enrich_text(enricher, "Qwen review", body).quotes
+    assert quote["text"].startswith("technically impressive but regulators")
+    assert quote["stance"] == "mixed"
+
+
+def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(enricher):
+    body = ("Alibaba Cloud cut prices in Japan on Tuesday.\n"
+            '"Our customers choose Azure for trust, security and the breadth of our services in Japan," a Microsoft '
+            "Japan spokesperson said.")
+    [quote] = enrich_text(enricher, "Alibaba Cloud cuts prices in Japan", body).quotes
+    assert (quote["speaker"], quote["stance"]) == ("Microsoft Japan", "negative")
 
 
 def test_a_paraphrase_with_a_quotation_in_it_keeps_the_speakers_prior(enricher):
