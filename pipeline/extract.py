@@ -22,7 +22,8 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 from pipeline.dates import normalise_date
 from pipeline.furniture import drop_furniture
-from pipeline.page_dates import has_time_of_day, page_zone, shown_published_at, site_zone
+from pipeline.page_dates import (date_of, embedded_published_at, has_offset, has_time_of_day, page_zone,
+                                 same_clock_elsewhere, shown_published_at, site_zone)
 from pipeline.records import Article, RawPage
 from pipeline.urls import article_id, canonical_url
 
@@ -241,11 +242,22 @@ def _published_at(markup_dates: list, guessed_day: str | None, tree, zone) -> st
     for text in markup_dates:
         date = normalise_date(text, naive_zone=zone)
         if date and has_time_of_day(text):
+            if not has_offset(text):
+                # '<time datetime="2026-11-04 06:01:00">November 4, 2026 6:01 am CET': the same clock time
+                # shown with its zone says where the markup's naive one is
+                shown_time, _ = shown_published_at(tree, zone)
+                if shown_time and same_clock_elsewhere(date, shown_time):
+                    return shown_time
             return date
         days.append(date)
     shown_time, shown_day = shown_published_at(tree, zone)
     if shown_time:
         return shown_time
+    # '<div data-props="{&quot;publishedAt&quot;: &quot;2026-10-14T15:02:11Z&quot;…">' in an app page's data,
+    # when the page shows only the day (and the same one)
+    embedded = embedded_published_at(tree)
+    if embedded and (shown_day is None or abs(date_of(embedded) - date_of(shown_day)).days <= 1):
+        return embedded
     # htmldate's guess comes last: it takes a copyright year or a date in the text for the day
     guesses = days + [shown_day, normalise_date(guessed_day, naive_zone=zone)]
     return next((day for day in guesses if day), None)

@@ -37,6 +37,9 @@ OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)")
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECASE)
+# a publication time in an app page's embedded data: a script's JSON or a data-* attribute's
+EMBEDDED_DATE = re.compile(r'"(?:datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|'
+                           r'publishTime|pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}[^"]*)"')
 MAX_LINE = 200          # a date line is short; longer text is a paragraph that mentions a date
 SKIP_ANCESTORS = re.compile(r"comment|related|recommend|footer|sidebar|most-?read|promo", re.IGNORECASE)
 
@@ -164,6 +167,32 @@ def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return normalise_date(moment.isoformat())
+
+
+def has_offset(value: str) -> bool:
+    """Whether a markup date says its zone ("…T06:01:00+01:00", "…Z")."""
+    return bool(re.search(r"(?:Z|[+-]\d{2}:?\d{2})\s*$", value.strip()))
+
+
+def same_clock_elsewhere(one: str, other: str) -> bool:
+    """Two ISO UTC instants that are one clock time read in two zones: a whole number of quarter
+    hours apart, less than a day."""
+    gap = abs((datetime.fromisoformat(one.replace("Z", "+00:00"))
+               - datetime.fromisoformat(other.replace("Z", "+00:00"))).total_seconds())
+    return 0 < gap < 86400 and gap % 900 == 0
+
+
+def date_of(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def embedded_published_at(tree) -> str | None:
+    """The first publication time in the page's embedded data (scripts, data-* attributes), ISO UTC."""
+    for value in tree.xpath("//script/text() | //@*[starts-with(name(), 'data-')]"):
+        match = EMBEDDED_DATE.search(value)
+        if match and has_offset(match.group(1)):
+            return normalise_date(match.group(1))
+    return None
 
 
 def has_time_of_day(value: str | None) -> bool:

@@ -169,3 +169,27 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("news.example.hk", "Asia/Hong_Kong"), ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
+
+
+ARTICLE_BODY = "".join(f"<p>Alibaba Cloud said on Tuesday that paragraph {number} of this story has enough words to be "
+                       f"read as the article body by the extractor, and not as navigation or a promo box.</p>"
+                       for number in range(1, 7))
+
+
+@pytest.mark.parametrize("markup, expected", [
+    # a naive <time datetime> whose own text shows the same clock time with its zone
+    ('<time datetime="2026-11-04 06:01:00">November 4, 2026 6:01 am CET</time>', "2026-11-04T05:01:00Z"),
+    # a naive one with no zone shown stays in the site's zone
+    ('<time datetime="2026-11-04 06:01:00">November 4, 2026</time>', "2026-11-04T06:01:00Z"),
+    # an app page's embedded data when the page shows only the day, and not when it is another day's
+    ('<div data-props=\'{"blog": {"publishedAt": "2026-10-14T15:02:11.000Z"}}\'></div><p class="date">Published '
+     'October 14, 2026</p>', "2026-10-14T15:02:11Z"),
+    ('<div data-props=\'{"related": {"publishedAt": "2026-09-01T08:00:00Z"}}\'></div><p class="date">Published '
+     'October 14, 2026</p>', "2026-10-14T00:00:00Z"),
+])
+def test_publication_time_from_naive_markup_and_embedded_data(markup, expected):
+    page = (f"<html><head><title>Alibaba Cloud opens a region</title></head><body><article><h1>Alibaba Cloud opens a "
+            f"region</h1>{markup}{ARTICLE_BODY}</article></body></html>")
+    raw = RawPage(url="https://www.example.com/news/1", final_url="https://www.example.com/news/1", source="",
+                  status=200, headers={}, body=page.encode(), fetched_at="2026-11-28T00:00:00Z")
+    assert extract_article(raw).published_at == expected
