@@ -67,6 +67,7 @@ INSIDER, OFFICIAL, OUTSIDER = "insider", "official", "outsider"
 # "rising operating costs", "cut our inference bill", not "rising and the costs"
 ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,2}?"
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 YET_CONTRAST = re.compile(r"(?:^|[.!?;,]\s*|\band\s+)$")
 CLAUSE = re.compile(r"(?:[^,;.!?:，。；！？]|(?<=\d)[.,](?=\d))+")   # "DeepSeek-V3.2" and "1,200" stay whole
 SENTENCE_STOPS = ".!?。！？;；"
@@ -189,7 +190,7 @@ class StanceJudge:
         Anthropic", "moved the assistant from Llama 3.3 to Qwen", "从千问迁移到了豆包"."""
         lower = clause.lower()
         for choice in self.preference.finditer(clause):
-            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "", lower[choice.end():choice.end() + 40])
+            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?", "", lower[choice.end():choice.end() + 40])
             sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
                     else 1 if _first_name(chosen, subject_names) == 0 else 0)
             if sign:
@@ -237,6 +238,8 @@ class StanceJudge:
         view goes. An insider or an official has a side of its own whatever the sentence before says.
         `quoted` is whether any of the words are the speaker's own, in quotation marks."""
         kind = self.speaker_kind(speaker, subject_names)
+        own = ((speaker.org or speaker.name) if speaker.kind == "org" else (speaker.org or "")).lower()
+        rival_speaker = kind == OUTSIDER and own and _first_name(own, rival_names) == 0
         positive, negative = self.polarity(quote, subject_names, rival_names)
         if kind == OUTSIDER and lead_in:
             lead_positive, lead_negative = self.polarity(lead_in, subject_names, rival_names)
@@ -289,6 +292,13 @@ class StanceJudge:
             return "negative"
         if paraphrased_fact or not positive and not negative and self.factual.search(quote):
             return "neutral"   # no view taken: a date, a consensus, a procedure
+        choices = {sign for clause in CLAUSE.finditer(quote)
+                   for sign in self._choices(clause.group(0), subject_names, rival_names)}
+        if rival_speaker and {sign for clause in CLAUSE.finditer(FIRST_PERSON.sub(own, quote))
+                              for sign in self._choices(clause.group(0), subject_names, rival_names)} == {-1}:
+            # a rival telling of customers choosing it, its "we" and "our" the rival ("Chinese developers still
+            # choose our platform")
+            return "negative"
         if speaker.kind == "org" and not negative and (not positive or self.neutral.search(quote)):
             # another organisation's statement ("competes in every market where we are permitted to", "declined
             # to comment", "results were peer-reviewed") states its position, not a view of the subject
@@ -296,8 +306,6 @@ class StanceJudge:
         if (speaker.kind != "org" and speaker.org and _first_name(speaker.org.lower(), rival_names) == 0
                 and not (positive and _first_name(lower, subject_names) is not None)):
             return "negative"   # a rival's executive talking up its own business ("they are already inside WeChat")
-        choices = {sign for clause in CLAUSE.finditer(quote)
-                   for sign in self._choices(clause.group(0), subject_names, rival_names)}
         if choices == {-1} or (not choices and self.refusal.search(quote)):
             # choosing a rival, or refusing the subject, outweighs the praise or the "but" with it ("tested the M100
             # but chose Huawei's Ascend", "the output quality was fine. But our legal team will not sign off")

@@ -1118,6 +1118,30 @@ def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(e
     assert (quote["speaker"], quote["stance"]) == ("Microsoft Japan", "negative")
 
 
+@pytest.mark.parametrize("speaker, quote, expected", [
+    # a rival's "our" is the rival: customers choosing it are bad news, its compliance is no view
+    (Speaker("Nvidia", "spokesperson", "Nvidia", "org"), "Chinese developers still choose our platform wherever they "
+     "are allowed to,", "negative"),
+    (Speaker("Nvidia", "spokesperson", "Nvidia", "org"), "We continue to comply with U.S. export regulations and "
+     "compete for every customer we are permitted to serve.", "neutral"),
+    # still keeping a rival's chips for what matters
+    (Speaker("Sun Hao", "head of infrastructure", "Yunqi", "person"), "The compiler is where we lose our weekends, "
+     "and we still keep our H20s for anything latency-sensitive,", "negative"),
+    (Speaker("赵一鸣", "开发者", None, "person"), "写代码还可以，真要做Agent，我目前还是会选Claude。", "negative"),
+    # a price-to-value judgement negated after it, and "the harder test" ahead
+    (Speaker("刘峥", "合伙人", None, "person"), "估值修复基本到位，在这个位置追高的性价比不高。", "negative"),
+    (Speaker("Grace Lu", "research director", "IDC", "person"), "Qwen3.6 is a strong release. The harder test will "
+     "be turning thousands of enterprise pilots into recurring revenue,", "mixed"),
+    # a company saying what is and is not available, or where a model is listed, takes no side
+    (Speaker("Alibaba", "spokesperson", "Alibaba", "org"), "The Qwen app is not currently available in the U.S. App "
+     "Store, and we have no timeline to share,", "neutral"),
+    (Speaker("阿里云", "相关负责人", "阿里云", "org"), "新模型已同步上架阿里云百炼平台，调用价格与上一代保持一致。", "neutral"),
+])
+def test_rivals_own_words_keeping_a_rival_and_availability_statements(judge, speaker, quote, expected):
+    assert judge.stance(quote, speaker, {"alibaba", "alibaba cloud", "qwen", "阿里", "阿里云", "千问"},
+                        rival_names={"nvidia", "h20", "h20s", "claude"}) == expected
+
+
 def test_a_paraphrase_with_a_quotation_in_it_keeps_the_speakers_prior(enricher):
     body = ("Alibaba's Qwen app now routes food orders.\n"
             "Chen Meiling, a restaurant owner in Hangzhou, said orders arriving through Qwen now make up 15% of her "
