@@ -648,6 +648,13 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
            "八卡服务器成绩为每秒24310个Token，高于同配置H20服务器的每秒10570个Token。",
      [("t-head-ppu", None, 1.8, "nvidia-h20", None),
       ("t-head-ppu", "MLPerf Inference v6.0", 24310.0, "nvidia-h20", 10570.0)]),
+    # CPU benchmarks; "that chart" is the benchmark before; Chinese 它 is the model before
+    ("en", "The XuanTie C950 CPU core scores 16.2/GHz on SPECint2006, the highest published figure for a RISC-V "
+     "design.", [("xuantie", "SPECint2006", 16.2, None, None)]),
+    ("en", "Qwen3.6-Max scored 76.4% on SWE-bench Verified. Anthropic's Claude Opus 4.5 still tops that chart at 80.9%.",
+     [("qwen", "SWE-bench Verified", 76.4, None, None), ("claude", "SWE-bench Verified", 80.9, None, None)]),
+    ("zh", "千问3.6-Max在BFCL v4工具调用评测上取得72.5分。编程方面，它的SWE-bench Verified得分为74.2%，与Claude Opus 4.5持平。",
+     [("qwen", "BFCL v4", 72.5, None, None), ("qwen", "SWE-bench Verified", 74.2, "claude", None)]),
 ]
 
 
