@@ -27,10 +27,17 @@ class ChineseFrames:
         roles = "|".join(sorted(data["role_words"], key=len, reverse=True))
         surnames = "|".join(sorted(data["surnames"], key=len, reverse=True))
         self.verb_tail = rf"(?:(?:{fillers})[^{STOPS}]{{0,30}}?)?(?P<verb>{verbs})"
+        # "启明创投合伙人周立则相对乐观：「…」": a colon after the name's short clause opens the quotation
+        colon_tail = rf"(?:(?:则|也|还|更|却)[^{STOPS}]{{0,10}}?)?[：:](?=[“「])"
+        self.colon_tail = re.compile(colon_tail)
         # title + surname + one or two characters, then (fillers) and a speech verb
         # a Chinese name, or a transliterated foreign one with its middle dot ("研究员马克·贝内特则认为")
-        self.titled = re.compile(rf"(?P<role>{roles})(?P<name>(?:{surnames})[{CJK}]{{1,2}}?"
-                                 rf"|[{CJK}]{{1,5}}·[{CJK}]{{1,6}}?)(?={self.verb_tail})")
+        name = rf"(?P<name>(?:{surnames})[{CJK}]{{1,2}}?|[{CJK}]{{1,5}}·[{CJK}]{{1,6}}?)"
+        self.titled = re.compile(rf"(?P<role>{roles}){name}(?={self.verb_tail}|{colon_tail})")
+        # a titled name that opens a sentence without a speech verb, whom a later 他/她 means: "摩根士丹利分析师
+        # 黎嘉欣在最新研报中将目标价上调至230港元。她认为，…"
+        self.introduced = re.compile(rf"(?P<role>{roles}){name}(?=在|将|则|也|还|于|对|向|此前|近日|日前|"
+                                     rf"[，,。：:、（(]|{self.verb_tail})")
         # "阿里巴巴相关负责人回应称": an organisation's unnamed representative speaks for it
         self.spokesperson = re.compile(rf"(?P<org>[^{STOPS}]{{2,20}}?)(?:的)?(?P<role>发言人|相关负责人|负责人)"
                                        rf"(?={self.verb_tail})")
@@ -79,13 +86,24 @@ class ChineseFrames:
             frame.needs_quote = True
             frames.append(frame)
         for match in self.pronoun.finditer(text, start, end):
-            frames.append(self._frame(text, match, PRONOUN, end))
+            introduced = [person for person in self.introduced.finditer(text, start, match.start())
+                          if not any(a <= person.start() < b for a, b in quotes)]
+            if introduced:
+                person = introduced[-1]
+                org = next((mention.text for mention in reversed(mentions) if mention.end <= person.start()
+                            and person.start() - mention.end <= 4), None)
+                speaker = context.complete(Speaker(person["name"], person["role"], org, "person"))
+            else:
+                speaker = PRONOUN
+            frame = self._frame(text, match, speaker, end)
+            frame.continues = True   # the same person speaking on is one passage
+            frames.append(frame)
         return frames
 
     def _frame(self, text: str, match: re.Match | Mention, speaker: Speaker, end: int) -> Frame:
         """The frame of a speaker named at `match` (a regex match or a mention), whose verb follows it."""
         position, name_end = (match.start, match.end) if isinstance(match, Mention) else (match.start(), match.end())
-        tail = self.tail.match(text, name_end)
+        tail = self.tail.match(text, name_end) or self.colon_tail.match(text, name_end)
         after = tail.end() if tail else name_end
         opening = self.quoting_verb.match(text, after, end)
         after = opening.end() if opening else after
