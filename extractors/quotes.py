@@ -42,7 +42,7 @@ FRAME_PHRASE = (r"(?:(?:in|on|at|during|after|before|via|through|over|last|this|
                 r"(?:[^\s\"“”,.;:]+\s+){0,6}?)?")
 TOLD_LEAD = re.compile(rf"\s*{RECIPIENT}\s+{FRAME_PHRASE}that\s+", re.IGNORECASE)
 SAID_LEAD = re.compile(rf"\s*,?\s*{FRAME_PHRASE}that\s+", re.IGNORECASE)
-FRAME_CONTRAST = re.compile(r"\b(?:but|yet|though|although|however)\b|但是|但|不过|然而")
+FRAME_CONTRAST = re.compile(r"\b(?:but|yet|though|although|however)\b|但是|但|不过|然而", re.IGNORECASE)
 INTRODUCING_COLON = re.compile(r":\s*[\"“]")
 QA_ANSWER = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*:\s+\S")
 
@@ -54,6 +54,7 @@ class Passage:
 
     speaker: Speaker | None
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    verb: str = ""   # the writer's speech verb, which may take a side ("complained", "抱怨")
 
 
 class QuoteExtractor:
@@ -117,7 +118,7 @@ class QuoteExtractor:
                         speaker = self.reader.introduce(text, speaker)
                     context.remember(speaker)
                     last_person = speaker if speaker.kind == "person" else last_person
-                passage = Passage(speaker, [frame.content] if named else [])
+                passage = Passage(speaker, [frame.content] if named else [], frame.verb)
                 opened.append(passage)
                 placed.append((frame, passage))
             if carried is not None and carried.speaker is None:
@@ -149,8 +150,8 @@ class QuoteExtractor:
             direct = all(in_quotes)
             # (a paraphrase with a quotation in it still gives the speaker's own words a say, as does an answer)
             own_words = any(in_quotes) or any(qa <= a and b <= qb for a, b in pieces for qa, qb in answers)
-            stance = self.judge.stance(said, speaker, subject_names, _lead_in(text, pieces[0][0]), rival_names,
-                                       own_words)
+            lead_in = f"{_lead_in(text, pieces[0][0])} {passage.verb}".strip()
+            stance = self.judge.stance(said, speaker, subject_names, lead_in, rival_names, own_words)
             records.append({"speaker": speaker.name, "role": speaker.role, "org": speaker.org, "text": said,
                             "direct": direct, "stance": stance})
         return records
@@ -254,7 +255,8 @@ class QuoteExtractor:
                                                                                                  sentence_end)
             content = ((lead.end(), sentence_end) if lead
                        else (sentence_end, sentence_end) if quotation_before else (verb.end(), sentence_end))
-        return Frame(verb.start(), speaker, content, needs_quote=speaker.kind == "org", limit=sentence_end)
+        return Frame(verb.start(), speaker, content, needs_quote=speaker.kind == "org", limit=sentence_end,
+                     verb=verb.group(0))
 
 
 def _place_quotes(text: str, paragraph_start: int, quotes, placed: list[tuple[Frame, Passage]],

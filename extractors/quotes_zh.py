@@ -110,4 +110,5 @@ class ChineseFrames:
         after += len(text[after:end]) - len(text[after:end].lstrip("：:，,“「 "))   # '说：“…' starts at the words
         stop = re.compile(r"[。!！?？\n]").search(text, after, end)
         limit = stop.end() if stop else end
-        return Frame(position, speaker, (after, limit), needs_quote=speaker.kind == "org", limit=limit)
+        return Frame(position, speaker, (after, limit), needs_quote=speaker.kind == "org", limit=limit,
+                     verb=tail["verb"] if tail and "verb" in tail.groupdict() else "")

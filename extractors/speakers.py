@@ -60,6 +60,7 @@ class Frame:
     limit: int = 0            # the end of its sentence
     continues: bool = False   # a second verb of the same subject ("... and told them to stop")
     own_words: bool = False   # the speaker's own words though unquoted: an interview's answer
+    verb: str = ""            # the speech verb that frames them
 
 
 UNNAMED = Speaker("", None, None, "unnamed")

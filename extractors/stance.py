@@ -83,7 +83,9 @@ SWITCH = re.compile(r"\bfrom\s+(?P<old>[^,;]{1,40}?)\s+to\s+(?P<new>[^,;]{1,40})
                     # "moving part of our traffic to another provider": a move whose origin goes unsaid
                     r"\b(?:mov(?:e|ed|es|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?)\b[^,;]{0,40}?\bto\s+"
                     r"(?P<new_unsaid>[^,;]{1,40})|"
-                    r"从(?P<old_zh>[^，,；;]{1,15}?)(?:迁移|切换|换|转)(?:了)?(?:到|成|至)(?:了)?(?P<new_zh>[^，,；;]{1,15})")
+                    r"从(?P<old_zh>[^，,；;]{1,15}?)(?:迁移|切换|换|转)(?:了)?(?:到|成|至)(?:了)?(?P<new_zh>[^，,；;]{1,15})|"
+                    # "已把客服切换到Qwen4-35B": the same with the origin unsaid
+                    r"(?:迁移|切换|转)(?:了)?(?:到|至)(?:了)?(?P<new_unsaid_zh>[^，,；;]{1,15})")
 PRONOUN_START = re.compile(r"\s*[“\"]?\s*(?:(?:and|but)\s+)?(?:it|its|it's|it’s|they|their|they're|they’re)\b|"
                            r"\s*[“\"]?(?:它|其|他们)", re.IGNORECASE)
 
@@ -198,16 +200,19 @@ class StanceJudge:
         for switch in SWITCH.finditer(lower):
             left = switch["old"] or switch["old_zh"] or ""
             chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their)\s+)?", "",
-                            switch["new"] or switch["new_zh"] or switch["new_unsaid"])
+                            switch["new"] or switch["new_zh"] or switch["new_unsaid"] or switch["new_unsaid_zh"])
             # (Chinese names what it moved to after a description: "切换到本地部署的千问4-Coder")
+            chinese = bool(switch["new_zh"] or switch["new_unsaid_zh"])
             subject_at, rival_at = _first_name(chosen, subject_names), _first_name(chosen, rival_names)
-            if subject_at is not None and (subject_at == 0 or switch["new_zh"]) and (rival_at is None or
-                                                                                  rival_at > subject_at):
+            if subject_at is not None and (subject_at == 0 or chinese) and (rival_at is None or
+                                                                        rival_at > subject_at):
                 yield 1
-            elif rival_at is not None and (rival_at == 0 or switch["new_zh"]) and _first_name(
+            elif rival_at is not None and (rival_at == 0 or chinese) and _first_name(
                     left, subject_names) is not None:
                 yield -1
-            elif switch["new_unsaid"] and (rival_at == 0 or self.rival.match(chosen)):
+            elif (switch["new_unsaid"] or switch["new_unsaid_zh"]) and (rival_at == 0 or switch["new_unsaid_zh"]
+                                                                        and rival_at is not None
+                                                                        or self.rival.match(chosen)):
                 yield -1   # moved to a rival, or to "another provider", from what the story is about
 
     def _cues(self, text: str, offset: int, clause: str):

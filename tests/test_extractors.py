@@ -1117,6 +1117,24 @@ def test_the_writers_but_between_two_pieces_of_a_quote_is_kept(enricher):
     assert quote["stance"] == "mixed"
 
 
+def test_a_but_opening_the_next_sentence_of_a_paraphrase_is_kept(enricher):
+    body = ('Ahmad Faizal, head of AI platforms at CelcomDigi, said answers in Bahasa Malaysia were "good enough to go '
+            'live". But he added that latency from the Kuala Lumpur region spikes at peak hours.')
+    [quote] = enrich_text(enricher, "Qwen in Malaysia", body).quotes
+    assert quote["stance"] == "mixed"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the writer's verb takes the side the words leave open
+    ("北京用户王磊则在社交平台上抱怨，千问两次把他的打车起点定位到了小区另一侧的门口。", "negative"),
+    # a move to the subject with its origin unsaid
+    ("杭州某电商公司CTO黄涛表示，公司已把客服切换到Qwen4-35B-A3B，迁移只花了两天。", "positive"),
+])
+def test_chinese_complaints_and_moves(enricher, body, expected):
+    [quote] = enrich_text(enricher, "千问新闻", body, "zh").quotes
+    assert quote["stance"] == expected
+
+
 def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(enricher):
     body = ("Alibaba Cloud cut prices in Japan on Tuesday.\n"
             '"Our customers choose Azure for trust, security and the breadth of our services in Japan," a Microsoft '
