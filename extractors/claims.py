@@ -67,6 +67,8 @@ CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
                      r"(?:(?:-|\s(?!\d+\.\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
+PRODUCT_BY_APPOSITION = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+(?=,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                                   r"(?:model|chip|accelerator|processor|GPU|LLM)\b)")
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
 HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|figure|score|result))?\s+(?:is|was)\s+$",
                              re.IGNORECASE)
@@ -135,6 +137,9 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
                                 # "ran the DLRMv2 recommendation test"
                                 rf"\bthe\s+{BENCHMARK_NAME.replace('(?P<name>', '(?P<name2>')}\s+(?:[a-z-]+\s+){{0,2}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
+# "On SeaExam it posted 68.2", "On IndicGenBench, Qwen3.6-Plus posted 58.3": a clause opening with the test
+UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME},?\s+(?:(?:it|[A-Z][\w.-]*)\s+){{1,4}}?"
+                              r"(?:scor|post|achiev|reach|got|hit|record|land|manag|earn)\w*\s+\d")
 # ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
 UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单|评测|测试))?{BENCHMARK_NAME}"
                          rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单)集?)?(?:上|中)")
@@ -328,6 +333,7 @@ class ClaimExtractor:
                                     r"\d+(?:\.\d+)?\s*%")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
+        self.hardware_benchmark = re.compile("|".join(re.escape(name) for name in rules["hardware_benchmarks"]))
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
         self.rival_intro = re.compile(rf"(?:{self.comparator_cues.pattern}|{self.parity_cues.pattern})\W*"
                                       rf"(?:both\s+|either\s+)?(?:\w+['’]s\s+|the\s+)?$", re.IGNORECASE)
@@ -339,6 +345,9 @@ class ClaimExtractor:
         # the article's own model or chip: the one named most often
         named = Counter(mention.id for _, mentions in sentences for mention in mentions if mention.kind in SUBJECT_KINDS)
         main = named.most_common(1)[0][0] if named else None
+        # and its model, for scores a chip cannot have (a chip story's "AIME 2025, 89.6")
+        models = Counter(mention.id for _, mentions in sentences for mention in mentions if mention.kind == "model")
+        main_model = models.most_common(1)[0][0] if models else None
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
             benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
@@ -346,6 +355,10 @@ class ClaimExtractor:
             # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
             products = [product for product in products if not _overlaps(product.start, product.end, unlisted)]
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
+            if any(self.hardware_benchmark.match(benchmark.name) for benchmark in benchmarks):
+                # "repeated the Llama 3.1 405B MLPerf test ... and measured 37,800 tokens per second": the model is
+                # the workload the hardware ran
+                products = [product for product in products if product.kind != "model"]
             numbers = self._numbers(sentence, mentions + benchmarks + products)
             companies = [mention for mention in mentions if mention.kind == "company"]
             # "3.1 times the throughput of its predecessor, the Zhenwu 810E": what "its predecessor" means, here
@@ -411,6 +424,11 @@ class ClaimExtractor:
                                                else NAMED_PREDECESSOR_WORDS.sub("", claim["comparator"]))
                     if claim["comparator"] in LATTER and last is not None and last["comparator"]:
                         claim["comparator"] = last["comparator"]   # "是英伟达H20的2.3倍，能效比则是后者的1.8倍"
+                if main_model is not None and self.gazetteer is not None:
+                    found = [{**claim, "subject": main_model}
+                             if claim["kind"] == "benchmark" and self.gazetteer.kind(claim["subject"]) == "chip"
+                             and not self.hardware_benchmark.match(claim["benchmark"] or "") else claim
+                             for claim in found]
                 claims.extend(found)
                 last = found[-1] if found else last
                 previous_start, previous_end = start, end
@@ -842,6 +860,11 @@ class ClaimExtractor:
                 known.append(Mention(begin, begin + len(name), *identity, name))
                 if article is not None and identity[1] != "product" and BARE_VERSION.fullmatch(name):
                     article.short_names.setdefault(name, known[-1])   # "V4" again, later, without its maker
+        for match in PRODUCT_BY_APPOSITION.finditer(sentence):
+            # "Kimina-Prover, an open model from the Beijing start-up Moonshot AI, scored 49.3%": a name with no
+            # digits that the sentence itself calls a model or chip
+            if not _overlaps(match.start(), match.end(), taken + known):
+                known.append(Mention(match.start(), match.end(), match.group(0), "product", match.group(0)))
         for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
             short = article.short_names.get(match.group(0)) if article is not None else None
             if short and not _overlaps(match.start(), match.end(), mentions + known):
@@ -884,7 +907,7 @@ class ClaimExtractor:
         test built from ..."). The name must look like one (capitals inside, a digit or a hyphen), so
         "85 on Monday" names no benchmark."""
         found = []
-        for pattern in (UNLISTED_AFTER_SCORE, UNLISTED_DESCRIBED, UNLISTED_ZH):
+        for pattern in (UNLISTED_AFTER_SCORE, UNLISTED_DESCRIBED, UNLISTED_OPENING, UNLISTED_ZH):
             for match in pattern.finditer(sentence):
                 group = "name2" if match.groupdict().get("name2") else "name"
                 start, end = match.span(group)

@@ -655,6 +655,20 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "SWE-bench Verified", 76.4, None, None), ("claude", "SWE-bench Verified", 80.9, None, None)]),
     ("zh", "千问3.6-Max在BFCL v4工具调用评测上取得72.5分。编程方面，它的SWE-bench Verified得分为74.2%，与Claude Opus 4.5持平。",
      [("qwen", "BFCL v4", 72.5, None, None), ("qwen", "SWE-bench Verified", 74.2, "claude", None)]),
+    # the model an MLPerf result names is the workload the hardware ran
+    ("en", "On MLPerf Inference v6.0's Llama 2 70B benchmark, a server with eight Zhenwu 810E chips posted 11,900 tokens "
+     "per second.", [("t-head-ppu", "MLPerf Inference v6.0", 11900.0, None, None)]),
+    # a chip scores nothing on AIME: a list of scores with no model named is the article's model's
+    ("en", "The Zhenwu PPU runs Qwen3.6-Plus at 1,180 tokens per second, and the Zhenwu PPU is made in China. Alibaba "
+     "says Qwen3.6-Plus posted 78.4 on GPQA Diamond. The Zhenwu PPU has 144GB of memory. The rest of the scorecard: "
+     "AIME 2025, 89.6; LiveCodeBench v6, 74.3.",
+     [("qwen", "GPQA Diamond", 78.4, None, None), ("qwen", "AIME 2025", 89.6, None, None),
+      ("qwen", "LiveCodeBench v6", 74.3, None, None)]),
+    # a clause opening with a test the gazetteer does not list; a name the sentence calls a model
+    ("en", "Qwen3.5-TH scored 74.6 on ThaiExam, a test built from Thai national exams. On SeaExam it posted 68.2, up "
+     "from 61.5 for Qwen2.5.", [("qwen", "ThaiExam", 74.6, None, None), ("qwen", "SeaExam", 68.2, "qwen", 61.5)]),
+    ("en", "On ProofNet, DeepSeek-Prover-V3 scored 54.0%; Kimina-Prover, an open model from the Beijing start-up "
+     "Moonshot AI, scored 49.3%.", [("deepseek", "ProofNet", 54.0, "Kimina-Prover", 49.3)]),
 ]
 
 
