@@ -67,6 +67,8 @@ INSIDER, OFFICIAL, OUTSIDER = "insider", "official", "outsider"
 # "rising operating costs", "cut our inference bill", not "rising and the costs"
 ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,2}?"
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
+TRIED = re.compile(r"\b(?:test|tri|evaluat|pilot|trial)\w*|测试|试用|对比")
+NAMED_CHOICE = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*\b")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 YET_CONTRAST = re.compile(r"(?:^|[.!?;,]\s*|\band\s+)$")
 CLAUSE = re.compile(r"(?:[^,;.!?:，。；！？]|(?<=\d)[.,](?=\d))+")   # "DeepSeek-V3.2" and "1,200" stay whole
@@ -195,6 +197,9 @@ class StanceJudge:
             chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?", "", lower[choice.end():choice.end() + 40])
             sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
                     else 1 if _first_name(chosen, subject_names) == 0 else 0)
+            if (not sign and _first_name(lower[:choice.start()], subject_names) is not None
+                    and TRIED.search(lower, 0, choice.start()) and NAMED_CHOICE.match(clause, choice.end())):
+                sign = -1   # "tested Qwen3.5-TH but stayed with Typhoon": another name chosen over the subject
             if sign:
                 yield sign
         for switch in SWITCH.finditer(lower):
@@ -287,6 +292,11 @@ class StanceJudge:
                 return "mixed"
             consequence = quote[next((match.end() for match in re.finditer(r"[,，]", quote)), 0):]
             outcome_positive, outcome_negative = self.polarity(consequence, subject_names, rival_names)
+            if lead_in and not outcome_positive:
+                # "Merchants are less sure. 'If the agent decides which shop gets the order, we will end up paying
+                # twice'": the writer says which way an outcome with no cue of its own goes
+                lead_positive, lead_negative = self.polarity(lead_in, subject_names, rival_names)
+                outcome_negative += lead_negative > lead_positive
             return "negative" if outcome_negative > outcome_positive else "positive"
         lower = quote.lower()
         if (not positive and not negative and not contrast and _first_name(lower, rival_names) is not None
@@ -315,6 +325,8 @@ class StanceJudge:
             # choosing a rival, or refusing the subject, outweighs the praise or the "but" with it ("tested the M100
             # but chose Huawei's Ascend", "the output quality was fine. But our legal team will not sign off")
             return "negative"
+        if positive == negative > 0 and choices == {1} and not contrast:
+            return "positive"   # choosing the subject settles a tie ("迁移到真武830实例后，单位Token成本下降约35%")
         if contrast or positive == negative > 0:
             return "mixed"
         return "negative" if negative > positive else "positive"

@@ -1181,6 +1181,34 @@ def test_rivals_own_words_keeping_a_rival_and_availability_statements(judge, spe
                         rival_names={"nvidia", "h20", "h20s", "claude"}) == expected
 
 
+@pytest.mark.parametrize("subject, quote, expected", [
+    # adopting the subject; another name kept after trying the subject; the subject's own choice is no rival's
+    ({"qwen", "alibaba"}, "most start-ups in his portfolio that build on Chinese open models have adopted Qwen because "
+     "of its permissive licence.", "positive"),
+    ({"qwen", "alibaba"}, "his team tested Qwen3.5-TH but stayed with Typhoon, the Thai model developed by SCB 10X.",
+     "negative"),
+    ({"tencent"}, "Tencent was making a smart bet by staying with Ethernet.", "positive"),
+    # a supplier's refusal; a price-performance "hard to beat"
+    ({"t-head", "alibaba"}, "We have received inquiries, but we will not take any order that puts our relationships "
+     "with US customers at risk,", "negative"),
+    ({"qwen", "alibaba"}, "more startups will prototype on Qwen this year because the price-performance is hard to beat.",
+     "positive"),
+    # a move to the subject settles a tie of cues
+    ({"真武", "平头哥", "阿里"}, "公司将部分感知模型的推理任务迁移到真武830实例后，单位Token成本下降约35%，适配工作比我们想象的要少。",
+     "positive"),
+])
+def test_adoption_refusal_and_choices_after_a_trial(judge, subject, quote, expected):
+    customer = Speaker("Thanawat Boonmee", "founder", "RouteWise", "person")
+    assert judge.stance(quote, customer, subject, rival_names={"nvidia"}) == expected
+
+
+def test_a_conditional_outcome_with_no_cue_goes_the_way_the_writer_leads(enricher):
+    body = ('Alibaba is putting Qwen agents into Taobao. Merchants are less sure. "If the agent decides which shop gets '
+            'the order, we will end up paying for placement twice," said Zhou Min, who runs a tea shop in Hangzhou.')
+    [quote] = enrich_text(enricher, "Alibaba Qwen agents", body).quotes
+    assert quote["stance"] == "negative"
+
+
 def test_a_paraphrase_with_a_quotation_in_it_keeps_the_speakers_prior(enricher):
     body = ("Alibaba's Qwen app now routes food orders.\n"
             "Chen Meiling, a restaurant owner in Hangzhou, said orders arriving through Qwen now make up 15% of her "
