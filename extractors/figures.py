@@ -17,6 +17,8 @@ from extractors.counts import CountReader
 from extractors.patterns import trie_pattern
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHANGED_FROM = re.compile(r"\b(?:rais|lift|cut|lower|increas|reduc|trimm|trim|boost|hik|chang)\w*\b[^.;!?]{0,40}"
+                          r"\bfrom\s$", re.IGNORECASE)
 RANGE_JOIN = r"\s?(?:-|–|—|to|~|至)\s?"
 CONVERSION_GAP = re.compile(r"^\s*[(（]\s*(?:about|around|roughly|approximately|approx\.|or|some|nearly|~|≈|约)?\s*$")
 
@@ -82,12 +84,13 @@ class FigureExtractor:
         self.performance_units = {key.lower(): value for key, value in rules["performance_units"].items()}
         symbols = list(self.fx.symbols)
         scale = _alternation(self.fx.scales)
-        amount = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?(?:\s?(?P<scale>{scale}))?"
+        # ("a 4.8-billion-baht data centre": an amount written as one hyphenated word)
+        amount = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<num2>{NUMBER}))?(?:[\s-]?(?P<scale>{scale}))?"
         # "人民币3800亿元": the currency named before and 元 after are one amount; a word ending in 元 is written
         # after its amount only ("思元690" is a chip, not 690 yuan)
         before = [symbol for symbol in symbols if not symbol.endswith("元")]
         self.money_before = re.compile(rf"(?P<cur>{_alternation(before)})\s?{amount}(?:(?<=[\d亿万千百])元)?")
-        self.money_after = re.compile(rf"{amount}\s?(?P<cur>{_alternation(symbols)})")
+        self.money_after = re.compile(rf"{amount}[\s-]?(?P<cur>{_alternation(symbols)})")
         # a range that repeats the scale, and perhaps the currency: "$20bn-$30bn", "$12bn-14bn",
         # "HK$1.5 billion to HK$2 billion"
         self.money_range = re.compile(rf"(?P<cur>{_alternation(before)})\s?(?P<num>{NUMBER})\s?(?P<scale>{scale})"
@@ -160,10 +163,13 @@ class FigureExtractor:
         def claim(match) -> bool:
             return claim_span(*match.span())
 
+        # ("raised its price target from $140.00 to $165.00" is two amounts, the old and the new, where "prices
+        # run from $0.27 to $0.35" is a range)
         money = sorted([match for pattern in (self.money_range, self.money_range_plain, self.money_range_after_both,
                                               self.money_range_after,
                                               self.money_before, self.money_after)
-                        for match in pattern.finditer(text)],
+                        for match in pattern.finditer(text)
+                        if not (match.groupdict().get("num2") and CHANGED_FROM.search(text, 0, match.start()))],
                        key=lambda match: (match.start(), -(match.end() - match.start())))
         money_records: list[tuple[int, int, dict]] = []
         for match in money:

@@ -44,6 +44,9 @@ def enrich_text(enricher, title: str, body: str, language: str | None = None):
 
 MONEY = [
     ("Alibaba commits ¥30 billion to the fund.", "¥30 billion", 30e9, "CNY"),
+    # crore abbreviated; an amount written as one hyphenated word
+    ("Alibaba Cloud will spend INR 13,100 Cr in India.", "INR 13,100 Cr", 131e9, "INR"),
+    ("It will open a 4.8-billion-baht data centre in Bangkok.", "4.8-billion-baht", 4.8e9, "THB"),
     ("It plans to spend RMB 380 billion over three years.", "RMB 380 billion", 380e9, "CNY"),
     ("The group will invest 30 billion yuan.", "30 billion yuan", 30e9, "CNY"),
     ("A Rmb30bn programme.", "Rmb30bn", 30e9, "CNY"),
@@ -132,6 +135,11 @@ def test_ranges_and_parenthetical_conversions(figures):
     assert (spread["value"], spread["value_max"]) == (1e9, 2e9)
     yuan, dollars = figures.extract("A plan of 380 billion yuan ($53 billion) was approved.", [0])
     assert (yuan["currency"], dollars["currency"], dollars["equivalent_of"]) == ("CNY", "USD", "380 billion yuan")
+    # a target moved from one amount to another is two amounts; targets "anywhere from" one to another a range
+    old, new = figures.extract("Citi raised its price target from $140.00 to $165.00.", [0])
+    assert (old["value"], new["value"], old.get("value_max")) == (140.0, 165.0, None)
+    [targets] = figures.extract("Analysts put targets anywhere from $150 to $215.", [0])
+    assert (targets["value"], targets["value_max"]) == (150.0, 215.0)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -168,7 +168,8 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
 
 @pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
                                             ("www.channelnewsasia.com", "Asia/Singapore"),
-                                            ("news.example.hk", "Asia/Hong_Kong"), ("www.example.com", "UTC")])
+                                            ("news.example.hk", "Asia/Hong_Kong"), ("www.bangkokpost.com", "Asia/Bangkok"),
+                                            ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
 
