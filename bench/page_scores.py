@@ -45,7 +45,8 @@ SPLITS = {"all": range(1, 1000), "look": range(1, 27), "kept": range(27, 41), "f
           "nineteenth": range(202, 220), "twentieth": range(220, 232),
           "twenty-first": range(232, 244), "twenty-second": range(244, 268),
           "twenty-third": range(268, 292), "twenty-fourth": range(292, 304),
-          "twenty-fifth": range(304, 328), "twenty-sixth": range(328, 352), "later": range(352, 1000)}
+          "twenty-fifth": range(304, 328), "twenty-sixth": range(328, 352),
+          "twenty-seventh": range(352, 376), "later": range(376, 1000)}
 CONFIG = ROOT / "config" / "newsmon.yaml"
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
