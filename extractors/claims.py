@@ -53,10 +53,10 @@ MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|n
 NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
-                         r"TB/s|watts|nm\b|纳米|毫秒|秒|颗|台|张|块|片|家|款|名|位|项|个|年|月|日)", re.IGNORECASE)
+                         r"TB/s|watts|nm\b|纳米|毫秒|秒|颗|台|张|块|片|家|款|名|位|项|个|年|月|日|所|座|套|条|篇|道|种|场|人次|人)", re.IGNORECASE)
 # ("74.1% tops X" is a score, "2,500 TOPS" no; "搭载8颗思元690" counts chips)
 # (a full stop the sentence splitter missed, "… and Huawei's Ascend 910C. T-Head says the PPU …", ends a clause)
-CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|"
+CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|,\s+(?:al)?though\s+|"
                           r"(?:(?<=[a-z]{3})|(?<=\d)|(?<=\d[A-Z]))\.\s+(?=[A-Z])|"
                           r"(?<!相比)(?:，(?=[\u4e00-\u9fffA-Z])|,(?=[\u4e00-\u9fff]))"
                           r"(?!(?:略|稍|明显|大幅|远|仍|仅|也|均)?(?:与|和|比|较|超过|超越|高于|低于|领先|落后|优于|胜过|相比|对比|"
@@ -77,7 +77,8 @@ UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|ha
                          r"没有公布|未公布|未披露|没有披露|尚未公布", re.IGNORECASE)
 # "the evaluation group EvalWorks", "the independent OpenEval Collective": an organisation, not a model
 ORGANISATION_BEFORE = re.compile(r"\b(?:firm|group|company|startup|start-up|lab|outfit|collective|house|consultancy|"
-                                 r"non-profit|nonprofit|agency)\s+(?:called\s+)?$|\bthe\s+independent\s+$",
+                                 r"non-profit|nonprofit|agency)\s+(?:called\s+)?$|\bthe\s+independent\s+$|"
+                                 r"(?:项目|机构|平台|公司|团队|社区)$",   # "独立评测项目EvalHub的复测结果"
                                  re.IGNORECASE)
 BARE_VERSION = re.compile(r"[A-Z]\d+(?:\.\d+)?")   # "V4", "K3": a model's version without its maker's name
 OPENERS = {"On", "In", "At", "By", "The", "A", "An", "For", "From", "Since", "As", "Of", "Its", "Their", "With",
@@ -192,12 +193,13 @@ ELIDED_THROUGHPUT_ZH = re.compile(r"(?:万个?|个)(?=\s*(?:[，,。；;）)]|$)
 THROUGHPUT_ZH = re.compile(r"\s*万?个?\s*(?P<what>tokens?|Tokens?|TOKENS?|请求|样本|图像|张图片?)")
 THROUGHPUT_WORDS_ZH = {"请求": "queries", "样本": "samples", "图像": "images", "张图": "images", "张图片": "images"}
 # the joint of a clause that gives a rival's score: ", while GPT-5 scored 81.3", "；", "，GPT-5.2为86.9"
-WHILE = re.compile(r",?\s+(?:while|whereas)\s+|[;；，]\s*", re.IGNORECASE)
+WHILE = re.compile(r",?\s+(?:while|whereas)\s+|,\s+(?:al)?though\s+|[;；，]\s*", re.IGNORECASE)
 SCORELINE = re.compile(r"\s*(?:%|per ?cent)?\s+to\s+\d")
 # "about 62% of the figure an H200 system recorded": a share of a rival's result, not a score
 SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:figure|score|result|throughput|performance|"
                       r"number|speed)\b", re.IGNORECASE)
-RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher|smaller|larger|fewer|better|worse)\b",
+RELATIVE_AFTER = re.compile(r"\s+(?:cheaper|faster|slower|more|less|lower|higher|smaller|larger|fewer|better|worse|"
+                            r"above budget|below budget|over budget|under budget)\b",
                             re.IGNORECASE)
 # "rose to 88.0 from 85.3", "improved its Arena-Hard v2 score to 88.2 from 79.5"
 # "从79.5提升至88.2": the old score; "从上一代的79.5提升至88.2" is the predecessor's (RIVAL_FROM_ZH)
@@ -234,6 +236,7 @@ SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
 # another word counts something ("across 14 academic subjects", "in 3 languages").
+HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
 COUNTED_AFTER = re.compile(r"\s+[a-z][a-z-]*\b")
 SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compared|with|from|to|and|or|while|but|"
                             r"whereas|without|points?|pts|percent|per|out|of|over|under|above|below|than|ahead|behind|"
@@ -958,7 +961,9 @@ class ClaimExtractor:
             # a round threshold, not a result: "the first open model to break 90", "scores above 80"
             threshold = "." not in match["num"] and THRESHOLD_BEFORE.search(sentence, max(0, match.start() - 20),
                                                                              match.start()) is not None
-            measure = counted or NOT_A_SCORE.match(sentence, match.end())
+            # ("On a 64-chip Zhenwu pod": a number joined to a word is a count written as an adjective)
+            measure = counted or NOT_A_SCORE.match(sentence, match.end()) or (
+                not match["unit"] and HYPHENATED_WORD.match(sentence, match.end()))
             # a number of chips or systems: "a cluster of 64 PPUs", "8 H100s"
             fleet = any(mention.kind in SUBJECT_KINDS and mention.start == match.end() + 1
                         and sentence[match.end()] == " " for mention in mentions)

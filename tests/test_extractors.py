@@ -677,6 +677,14 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      "from 61.5 for Qwen2.5.", [("qwen", "ThaiExam", 74.6, None, None), ("qwen", "SeaExam", 68.2, "qwen", 61.5)]),
     ("en", "On ProofNet, DeepSeek-Prover-V3 scored 54.0%; Kimina-Prover, an open model from the Beijing start-up "
      "Moonshot AI, scored 49.3%.", [("deepseek", "ProofNet", 54.0, "Kimina-Prover", 49.3)]),
+    # a count written as an adjective, a cost over budget and schools counted are no scores; an "although" clause
+    # gives the rival's score
+    ("en", "On a 64-chip Zhenwu pod, Qwen3.5-Max scored 83.1 on LiveCodeBench v6.",
+     [("qwen", "LiveCodeBench v6", 83.1, None, None)]),
+    ("en", "On SWE-bench Verified, Qwen4-Max-Thinking resolves 76.8% of issues, although Claude Opus 4.5 still leads "
+     "that test at 80.9%. One customer said its bills ran about 40% above budget.",
+     [("qwen", "SWE-bench Verified", 76.8, "claude", 80.9)]),
+    ("zh", "千问3.5在C-Eval上得分为88.2。千问App已覆盖全国2800所高校。", [("qwen", "C-Eval", 88.2, None, None)]),
 ]
 
 
