@@ -226,6 +226,9 @@ CLAIMS = [  # sentence(s), [(kind, subject, benchmark or comparator, score)]
     ("Scores above 80 on MMLU-Pro were out of reach two years ago. The average score rose to 52.4.", []),
     ("Qwen's app ranks third, behind ByteDance's Doubao. The H20 is far less capable than the B200.", []),
     ("Liaoning's guard scored 31 points as the team beat Beijing 98-95.", []),
+    # "a single card" is the chip named before
+    ("Alibaba's T-Head unveiled the Zhenwu 830 on Tuesday. The company says a single card delivers 1.9 times the "
+     "inference throughput of Nvidia's H20.", [("comparison", "t-head-ppu", "nvidia-h20", 1.9)]),
 ]
 
 
