@@ -131,7 +131,9 @@ BENCHMARK_NAME = (r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
 BENCHMARK_LIKE = re.compile(r"[A-Z0-9-]")
 UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|hits|record\w*|got|gets|managed|"
                                   r"earn\w*|at|of)\s+(?:a\s+score\s+of\s+|only\s+|just\s+|about\s+)?"
-                                  rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+)?{BENCHMARK_NAME}"
+                                  rf"\d[\d,.]*(?:\s?%|\s?per ?cent)?\s+(?:on|in)\s+(?:the\s+|its\s+|their\s+)?"
+                                  # ("71.3% on the English-language FinanceBench": the language is no part of the name)
+                                  rf"(?:[A-Z][a-z]+-language\s+)?{BENCHMARK_NAME}"
                                   r"(?![A-Za-z0-9_.-]*\d)")
 UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b|"
@@ -236,6 +238,8 @@ SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
 # another word counts something ("across 14 academic subjects", "in 3 languages").
+# a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
+RIVAL_LEADS = re.compile(r"\b(?:still\s+)?(?:leads|led|tops|topped|remains\s+ahead|is\s+ahead|stays\s+ahead)\b|领先|仍居")
 HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
 COUNTED_AFTER = re.compile(r"\s+[a-z][a-z-]*\b")
 SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compared|with|from|to|and|or|while|but|"
@@ -432,6 +436,16 @@ class ClaimExtractor:
                              if claim["kind"] == "benchmark" and self.gazetteer.kind(claim["subject"]) == "chip"
                              and not self.hardware_benchmark.match(claim["benchmark"] or "") else claim
                              for claim in found]
+                led = [claim for claim in found if _led_by_rival(claim, main_model)
+                       and models[main_model] >= 2 * models[claim["subject"]]
+                       and RIVAL_LEADS.search(sentence, start, end)]
+                if led:
+                    # "Gemini 3 Pro still leads on Humanity's Last Exam, scoring 38.3 against Qwen3.6-Max's 33.9": the
+                    # article's model is the claim's subject, the rival ahead its comparator (tests/data/dev/README.md)
+                    found = [{**claim, "subject": claim["comparator"], "score": claim["comparator_score"],
+                              "comparator": claim["subject"], "comparator_score": claim["score"]}
+                             if claim in led else claim for claim in found]
+                    clause_subject = next((product for product in products if product.id == main_model), clause_subject)
                 claims.extend(found)
                 last = found[-1] if found else last
                 previous_start, previous_end = start, end
@@ -1039,6 +1053,12 @@ def _distinct(mentions) -> list[Mention]:
     for mention in mentions:
         first.setdefault(mention.id, mention)
     return list(first.values())
+
+
+def _led_by_rival(claim: dict, main_model: str | None) -> bool:
+    """A benchmark claim whose subject is a rival and whose comparator, with its score, is the article's model."""
+    return (claim["kind"] == "benchmark" and claim["comparator"] == main_model and claim["subject"] != main_model
+            and claim["comparator_score"] is not None)
 
 
 def _rival_scores(found: list[dict], last: dict) -> bool:

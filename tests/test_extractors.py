@@ -685,6 +685,13 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      "that test at 80.9%. One customer said its bills ran about 40% above budget.",
      [("qwen", "SWE-bench Verified", 76.8, "claude", 80.9)]),
     ("zh", "千问3.5在C-Eval上得分为88.2。千问App已覆盖全国2800所高校。", [("qwen", "C-Eval", 88.2, None, None)]),
+    # a rival that still leads: the article's model is the subject, the rival ahead its comparator
+    ("en", "Alibaba released Qwen3.6-Max. Qwen3.6-Max scored 80.1 on GPQA Diamond. Google's Gemini 3 Pro still leads on "
+     "Humanity's Last Exam, scoring 38.3 against Qwen3.6-Max's 33.9.",
+     [("qwen", "GPQA Diamond", 80.1, None, None), ("qwen", "Humanity's Last Exam", 33.9, "gemini", 38.3)]),
+    # the language of a test is no part of its name
+    ("en", "Qwen3-Max-Finance posted 71.3% on the English-language FinanceBench.",
+     [("qwen", "FinanceBench", 71.3, None, None)]),
 ]
 
 
