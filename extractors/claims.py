@@ -228,7 +228,8 @@ EXAMPLES_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:including|such as|like|n
 RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
 LIST_ITEM = re.compile(r"\s*(?:[-•*·▪–—]\s*)?")
-SCORE_ATTACHED = re.compile(r"\s+(?:score|result)\s+of\s+|\s*[,:：]\s*")   # "a DocVQA score of 96.5", "ChartQA, 90.1"
+# "a DocVQA score of 96.5", "ChartQA, 90.1", "LiveCodeBench v6 (70.4)", "lists MMLU-Pro at 88.1"
+SCORE_ATTACHED = re.compile(r"\s+(?:score|result)\s+of\s+|\s*[,:：(（]\s*|\s+at\s+")
 # ("SWE-bench Verified (fixing real GitHub issues): 72.5", "Humanity's Last Exam, without tools: 31.7%")
 LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\d]{0,60}\)|,\s[^,:：\d]{0,40})?\s*(?:[:：]|\s[-–—])\s*(?=\d)")
 # "Other headline numbers from the report: BrowseComp 67.9; LiveCodeBench v6 84.2": items after a colon, each a
@@ -238,6 +239,7 @@ SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
 # another word counts something ("across 14 academic subjects", "in 3 languages").
+CUE_ENDS = re.compile(r"\s*[,.;:)]")
 # a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
 RIVAL_LEADS = re.compile(r"\b(?:still\s+)?(?:leads|led|tops|topped|remains\s+ahead|is\s+ahead|stays\s+ahead)\b|领先|仍居")
 HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
@@ -471,6 +473,11 @@ class ClaimExtractor:
             # A name without a version number that the gazetteer does not know ("TechCrunch Sessions") and that
             # has no claim of its own does not take "the model" away from a known model or chip.
             new_subject = claimed or clause_subject
+            if (new_subject is not None and article.subject is not None and article.subject.id == main_model
+                    and new_subject.id != main_model and RIVAL_LEADS.search(sentence)):
+                # "…, though Claude Opus 4.5 still leads the same test at 80.9%": the rival ahead is a comparison,
+                # and "the new model" after it is still the article's
+                new_subject = None
             if new_subject is not None and (claimed is not None or new_subject.kind != "product"
                                             or re.search(r"\d", YEAR_WORD.sub("", new_subject.name))
                                             or article.subject is None or article.subject.kind == "product"):
@@ -500,8 +507,9 @@ class ClaimExtractor:
         clause_products = [product for product in products if product.start >= start]
         if clause_products and self._rival_first(text, start, clause_products[0]):
             against.append((start, clause_products[0].end))
+        # (a cue with nothing after it compares nothing: "the coding test every lab now fights over, Qwen3.7 ...")
         cues = [match.start() for match in self.comparator_cues.finditer(text, start)
-                if not any(a <= match.start() < b for a, b in against)]
+                if not any(a <= match.start() < b for a, b in against) and not CUE_ENDS.match(text, match.end())]
         triggers = self._triggers(sentence, start, end)
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [end]
                    + [next((cue.start("num") if cue.re is self.factor_zh

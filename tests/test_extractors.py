@@ -692,6 +692,15 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # the language of a test is no part of its name
     ("en", "Qwen3-Max-Finance posted 71.3% on the English-language FinanceBench.",
      [("qwen", "FinanceBench", 71.3, None, None)]),
+    # a comparing word with nothing after it compares nothing; after a rival that still leads, "the new model" and
+    # a table's "Benchmark (score)" items are still the article's model's
+    ("en", "On SWE-bench Verified, the coding test every lab now fights over, Qwen3.7 posted 72.9%.",
+     [("qwen", "SWE-bench Verified", 72.9, None, None)]),
+    ("en", "Alibaba dropped Qwen3.7 on Tuesday. Qwen3.7 posted 72.9% on SWE-bench Verified, though Anthropic's Claude "
+     "Opus 4.5 still leads the same test at 80.9%. Further down the release table are LiveCodeBench v6 (70.4) and "
+     "AIME25 (92.3). Artificial Analysis measured 71.0 on GPQA Diamond for the new model.",
+     [("qwen", "SWE-bench Verified", 72.9, "claude", 80.9), ("qwen", "LiveCodeBench v6", 70.4, None, None),
+      ("qwen", "AIME25", 92.3, None, None), ("qwen", "GPQA Diamond", 71.0, None, None)]),
 ]
 
 
