@@ -93,7 +93,7 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
     """The publication time from the page's visible date line, ISO UTC: the first line with a time
     of day, and the first giving at least a day ("香港，2026年4月2日" in a date element, as midnight
     in `zone`), from one walk over the page."""
-    labelled, unlabelled = [], []
+    labelled, unlabelled, updates = [], [], []
     for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4"):
         marked = element.tag == "time" or DATE_MARKUP.search(" ".join(filter(None, (
             element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-testid"),
@@ -101,7 +101,8 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         # cheap tests first: this runs over every element of pages whose markup gave no time
         # (the label may follow a child: "<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>",
         # or sit in a sibling: "<div><span>2026-07-16 10:21</span> <span>来源：澎湃新闻</span></div>")
-        if not marked and not PUBLISHED_LABEL.search(element.text or "") and not any(
+        if not marked and not PUBLISHED_LABEL.search(element.text or "") and not UPDATED_LABEL.search(
+                element.text or "") and not any(
                 PUBLISHED_LABEL.search(child.tail or "") or BYLINE_LABEL.match(child.text or "")
                 or BYLINE_LABEL.search(child.tail or "") or PUBLISHED_LABEL.match(child.text or "")
                 for child in element):
@@ -116,13 +117,15 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         if label:
             text = _published_part(text, label)
         elif updated:
-            # "April 14, 2026 5:30 am ET Updated April 14, 2026 9:12 am ET": the time before the update
+            # "April 14, 2026 5:30 am ET Updated April 14, 2026 9:12 am ET": the time before the update; a page
+            # whose only date line is its update time ("最新更新时间：2026-09-17 14:05") gives that, last
+            updates.append(text[updated.end():])
             text = text[:updated.start()].strip(" |·-")
             if not YEAR.search(text):
                 continue
         (labelled if label else unlabelled).append(text)
     lines = labelled + unlabelled
-    timed = next((moment for moment in (parse_shown(text, zone) for text in lines) if moment), None)
+    timed = next((moment for moment in (parse_shown(text, zone) for text in lines + updates) if moment), None)
     day = timed or next((moment for moment in (parse_shown(text, zone, need_time=False) for text in lines) if moment),
                         None)
     return timed, day

@@ -163,6 +163,9 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     # 出处 is 快科技's source label
     ('<div class="news_bt1_left">2026-07-22 14:31:05 &nbsp;出处：<a href="#">快科技</a> &nbsp;作者：宇辰</div>'
      '<p>7月22日，千问发布</p>', "2026-07-22T06:31:05Z"),
+    # a page whose only time is its update time gives that
+    ('<div class="newsinfo"><span>发布者：EEWORLD资讯</span><span>最新更新时间：2026-09-17 14:05</span><span>来源: EEWORLD'
+     '</span></div><p>9月16日，平头哥发布新芯片</p>', "2026-09-17T06:05:00Z"),
 ])
 def test_chinese_date_lines_are_found_by_their_labels(page, expected):
     tree = lxml_html.document_fromstring(f"<html><body>{page}</body></html>")
@@ -172,6 +175,7 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
 @pytest.mark.parametrize("host, expected", [("www.caixinglobal.com", "Asia/Shanghai"), ("asia.nikkei.com", "Asia/Tokyo"),
                                             ("www.channelnewsasia.com", "Asia/Singapore"),
                                             ("news.example.hk", "Asia/Hong_Kong"), ("www.bangkokpost.com", "Asia/Bangkok"),
+                                            ("mb.com.ph", "Asia/Manila"), ("www.accessnewswire.com", "America/New_York"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
