@@ -689,6 +689,8 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Alibaba released Qwen3.6-Max. Qwen3.6-Max scored 80.1 on GPQA Diamond. Google's Gemini 3 Pro still leads on "
      "Humanity's Last Exam, scoring 38.3 against Qwen3.6-Max's 33.9.",
      [("qwen", "GPQA Diamond", 80.1, None, None), ("qwen", "Humanity's Last Exam", 33.9, "gemini", 38.3)]),
+    # a test's named subset is part of its name
+    ("en", "Qwen3.6-Max scored 74.8 on Tau2-Bench Retail.", [("qwen", "Tau2-Bench Retail", 74.8, None, None)]),
     # the language of a test is no part of its name
     ("en", "Qwen3-Max-Finance posted 71.3% on the English-language FinanceBench.",
      [("qwen", "FinanceBench", 71.3, None, None)]),
