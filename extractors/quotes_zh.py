@@ -50,10 +50,8 @@ class ChineseFrames:
                context: ArticleContext) -> list[Frame]:
         frames = []
         for match in self.titled.finditer(text, start, end):
-            org = next((mention.text for mention in reversed(mentions) if mention.end <= match.start()
-                        and match.start() - mention.end <= 4), None)
-            role = match["role"]
-            speaker = context.complete(Speaker(match["name"], role, org, "person"))
+            speaker = context.complete(Speaker(match["name"], match["role"], _org_before(mentions, match.start()),
+                                               "person"))
             frames.append(self._frame(text, match, speaker, end))
         # a name given once is known for the rest of the article; a foreign one also by its surname ("卡特表示")
         known = {name: name for name in context.names if len(name) >= 2 and not name.isascii()}
@@ -90,9 +88,8 @@ class ChineseFrames:
                           if not any(a <= person.start() < b for a, b in quotes)]
             if introduced:
                 person = introduced[-1]
-                org = next((mention.text for mention in reversed(mentions) if mention.end <= person.start()
-                            and person.start() - mention.end <= 4), None)
-                speaker = context.complete(Speaker(person["name"], person["role"], org, "person"))
+                speaker = context.complete(Speaker(person["name"], person["role"], _org_before(mentions, person.start()),
+                                                   "person"))
             else:
                 speaker = PRONOUN
             frame = self._frame(text, match, speaker, end)
@@ -112,3 +109,9 @@ class ChineseFrames:
         limit = stop.end() if stop else end
         return Frame(position, speaker, (after, limit), needs_quote=speaker.kind == "org", limit=limit,
                      verb=tail["verb"] if tail and "verb" in tail.groupdict() else "")
+
+
+def _org_before(mentions: list[Mention], position: int) -> str | None:
+    """The organisation written right before a title ("晨星" in "晨星分析师陈子琪")."""
+    return next((mention.text for mention in reversed(mentions) if mention.end <= position
+                 and position - mention.end <= 4), None)

@@ -69,6 +69,7 @@ ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,2}?"
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
 TRIED = re.compile(r"\b(?:test|tri|evaluat|pilot|trial)\w*|测试|试用|对比")
 NAMED_CHOICE = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*\b")
+DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 YET_CONTRAST = re.compile(r"(?:^|[.!?;,]\s*|\band\s+)$")
 CLAUSE = re.compile(r"(?:[^,;.!?:，。；！？]|(?<=\d)[.,](?=\d))+")   # "DeepSeek-V3.2" and "1,200" stay whole
@@ -189,12 +190,16 @@ class StanceJudge:
                 rival_topic = named[-1][1]
         return positive, negative
 
+    def _choices_in(self, quote: str, subject_names, rival_names) -> set[int]:
+        return {sign for clause in CLAUSE.finditer(quote) for sign in self._choices(clause.group(0), subject_names,
+                                                                                     rival_names)}
+
     def _choices(self, clause: str, subject_names, rival_names):
         """+1 for each choice of the subject in a clause, -1 for each of a rival: "we are sticking with
         Anthropic", "moved the assistant from Llama 3.3 to Qwen", "从千问迁移到了豆包"."""
         lower = clause.lower()
         for choice in self.preference.finditer(clause):
-            chosen = re.sub(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?", "", lower[choice.end():choice.end() + 40])
+            chosen = DETERMINER.sub("", lower[choice.end():choice.end() + 40])
             sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
                     else 1 if _first_name(chosen, subject_names) == 0 else 0)
             if (not sign and _first_name(lower[:choice.start()], subject_names) is not None
@@ -307,10 +312,8 @@ class StanceJudge:
             return "negative"
         if paraphrased_fact or not positive and not negative and self.factual.search(quote):
             return "neutral"   # no view taken: a date, a consensus, a procedure
-        choices = {sign for clause in CLAUSE.finditer(quote)
-                   for sign in self._choices(clause.group(0), subject_names, rival_names)}
-        if rival_speaker and {sign for clause in CLAUSE.finditer(FIRST_PERSON.sub(own, quote))
-                              for sign in self._choices(clause.group(0), subject_names, rival_names)} == {-1}:
+        choices = self._choices_in(quote, subject_names, rival_names)
+        if rival_speaker and self._choices_in(FIRST_PERSON.sub(own, quote), subject_names, rival_names) == {-1}:
             # a rival telling of customers choosing it, its "we" and "our" the rival ("Chinese developers still
             # choose our platform")
             return "negative"
