@@ -237,12 +237,12 @@ LIST_SEPARATOR = re.compile(r"(?:\s*\([^()\d]{0,60}\)|,\s[^,:：\d]{0,40})?\s*(?
 LISTED_AFTER_COLON = re.compile(r"[^:：;；]*[:：]\s*")
 SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
-# A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
-# another word counts something ("across 14 academic subjects", "in 3 languages").
 CUE_ENDS = re.compile(r"\s*[,.;:)]")
 # a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
 RIVAL_LEADS = re.compile(r"\b(?:still\s+)?(?:leads|led|tops|topped|remains\s+ahead|is\s+ahead|stays\s+ahead)\b|领先|仍居")
 HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
+# A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
+# another word counts something ("across 14 academic subjects", "in 3 languages").
 COUNTED_AFTER = re.compile(r"\s+[a-z][a-z-]*\b")
 SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compared|with|from|to|and|or|while|but|"
                             r"whereas|without|points?|pts|percent|per|out|of|over|under|above|below|than|ahead|behind|"

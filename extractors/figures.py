@@ -169,7 +169,8 @@ class FigureExtractor:
                                               self.money_range_after,
                                               self.money_before, self.money_after)
                         for match in pattern.finditer(text)
-                        if not (match.groupdict().get("num2") and CHANGED_FROM.search(text, 0, match.start()))],
+                        if not (match.groupdict().get("num2")
+                                and CHANGED_FROM.search(text, max(0, match.start() - 80), match.start()))],
                        key=lambda match: (match.start(), -(match.end() - match.start())))
         money_records: list[tuple[int, int, dict]] = []
         for match in money:

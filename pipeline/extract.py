@@ -238,19 +238,19 @@ def _visible_headline(tree, meta_title: str) -> str | None:
 def _published_at(markup_dates: list, guessed_day: str | None, tree, zone) -> str | None:
     """The entry point's or the markup's first date with a time of day; else the time the page shows
     readers ("Published 6:05 AM EST"); else a bare day, from the markup or trafilatura's guess."""
-    days = []
+    days, shown = [], None   # the page's date line, read once and only when needed
     for text in markup_dates:
         date = normalise_date(text, naive_zone=zone)
         if date and has_time_of_day(text):
             if not has_offset(text):
                 # '<time datetime="2026-11-04 06:01:00">November 4, 2026 6:01 am CET': the same clock time
                 # shown with its zone says where the markup's naive one is
-                shown_time, _ = shown_published_at(tree, zone)
-                if shown_time and same_clock_elsewhere(date, shown_time):
-                    return shown_time
+                shown = shown_published_at(tree, zone)
+                if shown[0] and same_clock_elsewhere(date, shown[0]):
+                    return shown[0]
             return date
         days.append(date)
-    shown_time, shown_day = shown_published_at(tree, zone)
+    shown_time, shown_day = shown or shown_published_at(tree, zone)
     if shown_time:
         return shown_time
     # '<div data-props="{&quot;publishedAt&quot;: &quot;2026-10-14T15:02:11Z&quot;…">' in an app page's data,

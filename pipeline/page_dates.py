@@ -180,8 +180,7 @@ def has_offset(value: str) -> bool:
 def same_clock_elsewhere(one: str, other: str) -> bool:
     """Two ISO UTC instants that are one clock time read in two zones: a whole number of quarter
     hours apart, less than a day."""
-    gap = abs((datetime.fromisoformat(one.replace("Z", "+00:00"))
-               - datetime.fromisoformat(other.replace("Z", "+00:00"))).total_seconds())
+    gap = abs((date_of(one) - date_of(other)).total_seconds())
     return 0 < gap < 86400 and gap % 900 == 0
 
 
