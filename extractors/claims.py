@@ -579,7 +579,7 @@ class ClaimExtractor:
         throughputs = [number for number in numbers if _throughput(text, number)]
         if (not benchmarks and numbers and article.benchmark is not None and article.sentences_since_benchmark == 0
                 and not PRICE.search(text)
-                and (article.benchmark_unscored or throughputs and article.benchmark.name.startswith("MLPerf"))):
+                and (article.benchmark_unscored or throughputs and self.hardware_benchmark.match(article.benchmark.name))):
             # the benchmark of the sentence before: "On SWE-bench Verified the picture flips. Qwen4 trails at 69.8%";
             # "T-Head submitted the 920 to MLPerf Inference v6.0. On the Llama 2 70B test, a server produced ..."
             benchmarks = [article.benchmark]
@@ -973,7 +973,8 @@ class ClaimExtractor:
                 ELIDED_THROUGHPUT_ZH.match(sentence, match.end()) and any(_throughput(sentence, n) for n in numbers))
             # ... but a speed beside another benchmark's score is no result of that benchmark ("61.2 on LiveCodeBench
             # v6, and generates about 38 tokens per second on a handset")
-            throughput = throughput and not any(mention.kind == "benchmark" and not mention.name.startswith("MLPerf")
+            throughput = throughput and not any(mention.kind == "benchmark"
+                                                and not self.hardware_benchmark.match(mention.name)
                                                 for mention in mentions)
             # MLPerf Training measures time to train: "In MLPerf Training v6.0, 64 PPUs needed 41.2 minutes"
             throughput = throughput or (TIME_TO_TRAIN.match(sentence, match.end()) and any(

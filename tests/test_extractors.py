@@ -444,6 +444,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # a benchmark's version as written
     ("en", "Qwen3-Max scored 72.3 on Arena-Hard v2 and 81.5 on HMMT '25.",
      [("qwen", "Arena-Hard v2", 72.3, None, None), ("qwen", "HMMT '25", 81.5, None, None)]),
+    # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
+    ("en", "In MLPerf Inference v6.1, an eight-chip PPU server delivered 41,200 samples per second on the DLRM-v2 "
+           "test, behind an eight-way H200 system at 55,000.",
+     [("t-head-ppu", "MLPerf Inference v6.1", 41200.0, "nvidia-h200", 55000.0)]),
     # "the latest version of the PPU" is the PPU, not the chip named before
     ("en", "The Yitian 710 handles general computing. The latest version of the PPU scored 3,100 on MLPerf.",
      [("t-head-ppu", "MLPerf", 3100.0, None, None)]),
