@@ -423,7 +423,10 @@ class ClaimExtractor:
                                 == (last["subject"], last["benchmark"], last["score"]) for claim in found)):
                     claims.remove(last)   # "86.1%, but behind Gemini 3 Pro at 91.9%": the claim now has its rival
                 for claim in found:
-                    if article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or ""):
+                    # a later "its predecessor" is the one named before; a bare 上一代 stays as written, as
+                    # Chinese writers mostly label it (five of eight saved pages)
+                    if (article.predecessor is not None and PREDECESSOR.match(claim["comparator"] or "")
+                            and not PREDECESSOR_ZH.match(claim["comparator"])):
                         claim["comparator"] = article.predecessor.id
                     elif NAMED_PREDECESSOR.match(claim["comparator"] or ""):
                         # "its predecessor M2": an earlier version of the subject, or the name as written when the
