@@ -37,7 +37,7 @@ SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d
 # A margin is not a score: "2.1 points ahead of GPT-5", "beats it by 3.4 percentage points", "a lead of 2 points".
 MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
                           r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
-                          r"less|better|worse|clear|short|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
+                          r"less|better|worse|clear|short|shy|adrift|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
 MARGIN_BEFORE = re.compile(r"(?:\bby|\bwithin|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"(?:提升|提高|增加|上升|下降|减少|降低|缩短)了?(?:近|约|超过|逾)?|高出|领先|"
                            # "同比增长超过170%", "差距不足1分"
@@ -713,6 +713,19 @@ class ClaimExtractor:
                 rival_scores.setdefault(owner.id, []).append(number)
                 if owner not in rivals:
                     unnamed.append(owner)
+        if not own and len(numbers) == 2 and len(rival_scores) == 1 and subject.start < numbers[0].start():
+            held = next(iter(rival_scores.values()))
+            if len(held) == 2 and RIVAL_SCORE_VERSUS.search(text, 0, numbers[1].start()) and not self.coreference.match(
+                    text, numbers[0].end()):
+                # "Qwen3.7-Max trails Claude Opus 4.5 at 78.4 against 80.1": a scoreline after both names gives
+                # the subject's score first
+                own, rival_scores = [numbers[0]], {owner: [numbers[1]] for owner in rival_scores}
+        if not own and len(numbers) == 1 and subject.start < numbers[0].start() and any(
+                self.parity_cues.search(text, subject.end, rival.start)
+                and not self.comparator_cues.search(text, subject.end, rival.start)
+                for rival in rivals if rival.id in rival_scores):
+            # "Qwen3.7-Max matches Gemini 3 Pro on MMMU at 79.0": at parity the one score is the subject's too
+            own, rival_scores = list(numbers), {}
         named_rivals = [rival for rival in rivals if rival.id in rival_scores or self._introduced(text, rival, rivals)]
         named_rivals += unnamed
         named_rivals = _distinct(named_rivals)   # "领先豆包Doubao-Seed-2.5-Pro的90.3": one rival named twice

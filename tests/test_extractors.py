@@ -444,6 +444,13 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # a benchmark's version as written
     ("en", "Qwen3-Max scored 72.3 on Arena-Hard v2 and 81.5 on HMMT '25.",
      [("qwen", "Arena-Hard v2", 72.3, None, None), ("qwen", "HMMT '25", 81.5, None, None)]),
+    # a scoreline after both names gives the subject's score first; a margin "shy of" a rival is no score
+    ("en", "On Aider Polyglot, Qwen3-Max trails OpenAI's GPT-5.2 at 74.1 against 77.9, the report shows.",
+     [("qwen", "Aider Polyglot", 74.1, "gpt-5", 77.9)]),
+    ("en", "On HLE, Qwen3-Max reached 31.6, 2.2 points shy of Gemini 3 Pro.",
+     [("qwen", "HLE", 31.6, "gemini", None)]),
+    # at parity the one score is the subject's too, even when it stands after the rival
+    ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
     ("en", "In MLPerf Inference v6.1, an eight-chip PPU server delivered 41,200 samples per second on the DLRM-v2 "
            "test, behind an eight-way H200 system at 55,000.",
