@@ -178,8 +178,8 @@ APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
 POSSESSIVE = {"its", "其", "their"}
 # the rest of a model's name after the part the gazetteer knows: "Claude| Opus 4.6", "Gemini| 3.1 Pro", "Grok| 4.1 Fast"
 NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)(?:\.\d)?[A-Za-z]*(?![\d.]*\s?%|\d)|"
-                       # a chip's model number: "Zhenwu| 920", not "Zhenwu 1,250 TFLOPS" or "Qwen 235 billion"
-                       r"\d{3,4}[A-Z]*(?![\d.,%]|\s?(?:per|billion|million|thousand|tokens|[TPEG]?FLOPS|TOPS|GB|TB|W)\b)|"
+                       # a chip's model number: "Zhenwu| 920", "the Zhenwu 850, an ...", not "Zhenwu 1,250 TFLOPS" or "Qwen 235 billion"
+                       r"\d{3,4}[A-Z]*(?![\d%]|[.,]\d|\s?(?:per|billion|million|thousand|tokens|[TPEG]?FLOPS|TOPS|GB|TB|W)\b)|"
                        r"(?:Pro|Max|Plus|Turbo|Flash|Ultra|Mini|mini|Nano|nano|Lite|Thinking|Instruct|Preview|Exp|Heavy|"
                        r"Fast|Opus|Sonnet|Haiku|Coder|Omni|Seed|Large|Medium|Small|Terminus|Speciale|Codex|Base|Chat)"
                        r"(?![A-Za-z0-9])))+")

@@ -921,6 +921,9 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # a model number before a comma is part of the name, so "the Zhenwu 810E" is another chip, not the subject
+    ("T-Head has unveiled the Zhenwu 850, a processor that it says delivers 3.1 times the throughput of the "
+     "Zhenwu 810E it replaces.", [("t-head-ppu", "t-head-ppu", 3.1)]),
     ("MiniMax said MiniMax-M3.5 generates text 2.5 times faster than its predecessor M2.",
      [("minimax-models", "minimax-models", 2.5)]),
     ("在大模型训练场景下，寒武纪思元690仍领先真武920约15%。", [("cambricon-siyuan", "t-head-ppu", None)]),
