@@ -357,6 +357,8 @@ class ClaimExtractor:
         # and its model, for scores a chip cannot have (a chip story's "AIME 2025, 89.6")
         models = Counter(mention.id for _, mentions in sentences for mention in mentions if mention.kind == "model")
         main_model = models.most_common(1)[0][0] if models else None
+        chips = Counter(mention.id for _, mentions in sentences for mention in mentions if mention.kind == "chip")
+        main_chip = chips.most_common(1)[0][0] if chips else None
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
             benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
@@ -441,6 +443,10 @@ class ClaimExtractor:
                              if claim["kind"] == "benchmark" and self.gazetteer.kind(claim["subject"]) == "chip"
                              and not self.hardware_benchmark.match(claim["benchmark"] or "") else claim
                              for claim in found]
+                if main_chip is not None and self.gazetteer is not None:
+                    # a chip is compared with a chip: "it's still a generation behind Blackwell", said of "this part"
+                    # where the last subject named was a model, means the article's chip
+                    found = [self._like_with_like(claim, main_chip) for claim in found]
                 led = [claim for claim in found if _led_by_rival(claim, main_model)
                        and models[main_model] >= 2 * models[claim["subject"]]
                        and RIVAL_LEADS.search(sentence, start, end)]
@@ -623,6 +629,17 @@ class ClaimExtractor:
                     seen.add(comparison["comparator"])
                     comparisons.append(comparison)
         return comparisons, subject
+
+    def _like_with_like(self, claim: dict, main_chip: str) -> dict:
+        """A comparison of a chip with a model means the article's chip in the model's place."""
+        if claim["kind"] != "comparison":
+            return claim
+        kinds = (self.gazetteer.kind(claim["subject"]), self.gazetteer.kind(claim["comparator"] or ""))
+        if kinds == ("model", "chip") and claim["comparator"] != main_chip:
+            return {**claim, "subject": main_chip}
+        if kinds == ("chip", "model") and claim["subject"] != main_chip:
+            return {**claim, "comparator": main_chip}
+        return claim
 
     @staticmethod
     def _models_in_order(text, start, end, products, benchmarks, numbers) -> list[dict]:

@@ -921,6 +921,13 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # a verb's base form after "would" compares as its -s form does
+    ("T-Head launched the Zhenwu PPU. Nvidia's newer B30A would still outpace it by about 40%.",
+     [("nvidia-b30a", "t-head-ppu", None)]),
+    # a chip is compared with a chip: the model named last is not the one "a generation behind" a GPU
+    ("T-Head's Zhenwu PPU now serves Qwen3.5. Qwen3.5 is fast, but the part is still a generation behind "
+     "Nvidia's Blackwell.", [("nvidia-blackwell", "t-head-ppu", None)]),
+    ("千问App约30%的推理请求已由真武PPU承担，单卡推理性能达到英伟达H20的1.5倍。", [("t-head-ppu", "nvidia-h20", 1.5)]),
     # a model number before a comma is part of the name, so "the Zhenwu 810E" is another chip, not the subject
     ("T-Head has unveiled the Zhenwu 850, a processor that it says delivers 3.1 times the throughput of the "
      "Zhenwu 810E it replaces.", [("t-head-ppu", "t-head-ppu", 3.1)]),
