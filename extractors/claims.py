@@ -53,7 +53,7 @@ MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|n
 NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
-                         r"TB/s|watts|nm\b|纳米|毫秒|秒|颗|台|张|块|片|家|款|名|位|项|个|年|月|日|所|座|套|条|篇|道|种|场|人次|人)", re.IGNORECASE)
+                         r"TB/s|watts|nm\b|纳米|毫秒|秒|颗|台|张|卡|路|核|块|片|家|款|名|位|项|个|年|月|日|所|座|套|条|篇|道|种|场|人次|人)", re.IGNORECASE)
 # ("74.1% tops X" is a score, "2,500 TOPS" no; "搭载8颗思元690" counts chips)
 # (a full stop the sentence splitter missed, "… and Huawei's Ascend 910C. T-Head says the PPU …", ends a clause)
 CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|,?\s+but\s+|,\s+(?:al)?though\s+|"

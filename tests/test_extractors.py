@@ -444,6 +444,13 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # a benchmark's version as written
     ("en", "Qwen3-Max scored 72.3 on Arena-Hard v2 and 81.5 on HMMT '25.",
      [("qwen", "Arena-Hard v2", 72.3, None, None), ("qwen", "HMMT '25", 81.5, None, None)]),
+    # "8卡" counts cards, so the chip after it is the subject; 则为 gives the rival's score
+    ("zh", "在MLPerf Inference v6.1中，8卡真武PPU系统的成绩为每秒21400个Token，英伟达H200八卡系统则为每秒24800个Token。",
+     [("t-head-ppu", "MLPerf Inference v6.1", 21400.0, "nvidia-h200", 24800.0)]),
+    # a size is no model: "the 8bn-parameter version" is the model named before
+    ("en", "Alibaba released Qwen3-Max in 4bn and 8bn sizes. The 8bn-parameter version is the interesting one. "
+           "It scored 71.5 on Arena-Hard v2.",
+     [("qwen", "Arena-Hard v2", 71.5, None, None)]),
     # a scoreline after both names gives the subject's score first; a margin "shy of" a rival is no score
     ("en", "On Aider Polyglot, Qwen3-Max trails OpenAI's GPT-5.2 at 74.1 against 77.9, the report shows.",
      [("qwen", "Aider Polyglot", 74.1, "gpt-5", 77.9)]),
