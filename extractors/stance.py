@@ -65,9 +65,9 @@ from extractors.patterns import LATIN_AFTER, LATIN_BEFORE, phrase_regex, trie_pa
 
 INSIDER, OFFICIAL, OUTSIDER = "insider", "official", "outsider"
 # "rising operating costs", "cut our inference bill", not "rising and the costs"
-ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,2}?"
+ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,3}?"   # "cut her company's AI bill"
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
-TRIED = re.compile(r"\b(?:test|tri|evaluat|pilot|trial)\w*|测试|试用|对比")
+TRIED = re.compile(r"\b(?:test|tri|evaluat|pilot|trial|compar)\w*|测试|试用|对比")
 NAMED_CHOICE = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*\b")
 DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
@@ -191,20 +191,24 @@ class StanceJudge:
         return positive, negative
 
     def _choices_in(self, quote: str, subject_names, rival_names) -> set[int]:
-        return {sign for clause in CLAUSE.finditer(quote) for sign in self._choices(clause.group(0), subject_names,
-                                                                                     rival_names)}
+        return {sign for clause in CLAUSE.finditer(quote)
+                for sign in self._choices(clause.group(0), subject_names, rival_names, quote[:clause.start()])}
 
-    def _choices(self, clause: str, subject_names, rival_names):
+    def _choices(self, clause: str, subject_names, rival_names, before: str = ""):
         """+1 for each choice of the subject in a clause, -1 for each of a rival: "we are sticking with
-        Anthropic", "moved the assistant from Llama 3.3 to Qwen", "从千问迁移到了豆包"."""
+        Anthropic", "moved the assistant from Llama 3.3 to Qwen", "从千问迁移到了豆包". `before` is the quote's
+        words before the clause."""
         lower = clause.lower()
         for choice in self.preference.finditer(clause):
             chosen = DETERMINER.sub("", lower[choice.end():choice.end() + 40])
             sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
                     else 1 if _first_name(chosen, subject_names) == 0 else 0)
-            if (not sign and _first_name(lower[:choice.start()], subject_names) is not None
-                    and TRIED.search(lower, 0, choice.start()) and NAMED_CHOICE.match(clause, choice.end())):
-                sign = -1   # "tested Qwen3.5-TH but stayed with Typhoon": another name chosen over the subject
+            tried = before.lower() + lower[:choice.start()]
+            if (not sign and _first_name(tried, subject_names) is not None
+                    and TRIED.search(tried) and NAMED_CHOICE.match(clause, choice.end())):
+                # "tested Qwen3.5-TH but stayed with Typhoon", "compared Qwen3.5-Arabic with Jais 2 ... We are
+                # staying with Jais": another name chosen over the subject
+                sign = -1
             if sign:
                 yield sign
         for switch in SWITCH.finditer(lower):

@@ -1252,6 +1252,16 @@ def test_rivals_own_words_keeping_a_rival_and_availability_statements(judge, spe
     ({"qwen", "alibaba"}, "his team tested Qwen3.5-TH but stayed with Typhoon, the Thai model developed by SCB 10X.",
      "negative"),
     ({"tencent"}, "Tencent was making a smart bet by staying with Ethernet.", "positive"),
+    # the trial and the choice in two sentences of one quote; training that "stays on" a rival
+    ({"qwen", "alibaba"}, "her team compared Qwen3.5-Arabic with Jais 2 on contract drafting. We are staying with Jais "
+     "for now,", "negative"),
+    ({"qwen", "alibaba"}, "We lose days every month to compiler bugs. Until that is fixed, our training stays on Nvidia,",
+     "negative"),
+    # a bad measure cut, even a few words apart, is good news; doubts over a benchmark are not
+    ({"qwen", "alibaba"}, "it had cut her company's AI bill by 60%.", "positive"),
+    ({"qwen", "alibaba"}, "the model had cut false positives in its anti-fraud checks by a third.", "positive"),
+    ({"qwen", "alibaba"}, "Scores published by the developer itself say little about real public-sector work,",
+     "negative"),
     # a supplier's refusal; a price-performance "hard to beat"
     ({"t-head", "alibaba"}, "We have received inquiries, but we will not take any order that puts our relationships "
      "with US customers at risk,", "negative"),
