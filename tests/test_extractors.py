@@ -1239,6 +1239,11 @@ def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(e
     (Speaker("Alibaba", "spokesperson", "Alibaba", "org"), "The Qwen app is not currently available in the U.S. App "
      "Store, and we have no timeline to share,", "neutral"),
     (Speaker("阿里云", "相关负责人", "阿里云", "org"), "新模型已同步上架阿里云百炼平台，调用价格与上一代保持一致。", "neutral"),
+    # Chinese: worse than the cloud version, a nice-to-have, costs still high; what matters to a start-up
+    (Speaker("刘畅", "用户", None, "person"), "离线模式下回答复杂问题时质量明显不如云端版本。", "negative"),
+    (Speaker("郭宇", "研究经理", "IDC", "person"), "端侧模型目前更多是锦上添花，消费者不会因此提前换电脑。", "negative"),
+    (Speaker("许洁", "创始人", "杭州某初创公司", "person"), "现在当天就能开通，对我们这样的初创公司太重要了。", "positive"),
+    (Speaker("王明", "分析师", "某券商", "person"), "千问App的推理成本依然很高，盈利仍需时日。", "negative"),
 ])
 def test_rivals_own_words_keeping_a_rival_and_availability_statements(judge, speaker, quote, expected):
     assert judge.stance(quote, speaker, {"alibaba", "alibaba cloud", "qwen", "阿里", "阿里云", "千问"},
