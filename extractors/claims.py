@@ -38,7 +38,8 @@ SCORE = re.compile(r"(?<![A-Za-z0-9_.$¥€£@-])(?P<num>\d{1,3}(?:,\d{3})+(?!\d
 MARGIN_AFTER = re.compile(r"-(?:percentage-)?point\b|"   # "a 12-point jump"
                           r"\s*(?:percentage\s+)?(?:points?|pts|pp)\s+(?:ahead|behind|higher|lower|above|below|more|"
                           r"less|better|worse|clear|short|shy|adrift|over)\b|\s*分的?(?:差距|之差)", re.IGNORECASE)   # "约5分差距"
-MARGIN_BEFORE = re.compile(r"(?:\bby|\bwithin|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
+MARGIN_BEFORE = re.compile(r"(?:\bby(?:\s+(?:about|around|roughly|nearly|almost|some|just|only|over|more\s+than|less\s+than|"
+                           r"up\s+to))?|\bwithin|\blead of|\bmargin of|\bgap of|\bup|\bdown|\+|\bincrease of|\bimprovement of|"
                            r"(?:提升|提高|增加|上升|下降|减少|降低|缩短)了?(?:近|约|超过|逾)?|高出|领先|"
                            # "同比增长超过170%", "差距不足1分"
                            r"(?:同比)?(?:增长|下降|上涨|下跌)了?(?:超过|约|近|逾)?|(?:差距|相差)(?:不足|不到|约|近|为|达|仅)?)\s*$",
@@ -257,7 +258,7 @@ LIST_JOINT = re.compile(r"[;；]")
 CLAIMING = re.compile(r"\s*(?:['’]s\s+(?:own\s+)?(?:model\s+card|technical\s+report|report|table|chart|paper|blog\s+post|"
                       r"numbers|results|figures)\s+)?(?:(?:also|has|had|now)\s+)?(?:(?:claims|claimed|says|said|reports|reported|puts|put|rates|"
                       r"rated|lists|listed|cites|cited|quotes|quoted)\b|称|表示|宣称|公布)")
-PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
+PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\b(?:RMB|CNY|USD|HKD|Rmb)\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
 LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
 RANK_BEFORE = re.compile(r"(?:第\s?|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
 LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|chapters?|phases?|steps?|sections?)"

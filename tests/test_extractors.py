@@ -456,6 +456,9 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "Aider Polyglot", 74.1, "gpt-5", 77.9)]),
     ("en", "On HLE, Qwen3-Max reached 31.6, 2.2 points shy of Gemini 3 Pro.",
      [("qwen", "HLE", 31.6, "gemini", None)]),
+    # "by about 6 points", "by more than 6 points": a margin, whatever the adverb
+    ("en", "On GPQA Diamond Qwen3-Max trailed OpenAI's GPT-5 by about 6 points at 71.3.",
+     [("qwen", "GPQA Diamond", 71.3, "gpt-5", None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
@@ -737,6 +740,8 @@ def test_benchmark_claims_with_their_rivals(enricher, language, body, expected):
     "The model climbed 12% in GitHub stars and ranks 3 in AppStore charts.",
     "Qwen3-Max was priced 50% lower on DashScope, and usage grew 4% in HK.",
     "Qwen3-Max scored 85.2 on Monday in tests.",
+    # a price in renminbi after a benchmark named without a score is no score of it
+    "It ranks fifth on LMArena. Alibaba lists it at RMB 9.8 per card-hour, about 30% below its H20 instances.",
 ])
 def test_a_place_platform_or_day_after_a_number_is_no_benchmark(enricher, body):
     assert enrich_text(enricher, "Qwen3-Max release", f"Alibaba released Qwen3-Max. {body}").claims == []
