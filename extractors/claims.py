@@ -66,11 +66,12 @@ CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
 # (a decimal after a space is a score, not the name's next word: "K3 41.7 vs. GPT-5.2 38.9")
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
-                     r"(?:(?:-|\s(?!\d+\.\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
+                     # a short version joins the name ("EXAONE 4.0", "Mistral 3.1"); a score after a space does not
+                     r"(?:(?:-|\s(?!(?:[2-9]\d|\d{3,})\.\d|\d+\.\d\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_BY_APPOSITION = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+(?=,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                    r"(?:model|chip|accelerator|processor|GPU|LLM)\b)")
-PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]")
+PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]|[A-Za-z]{2,}\s\d{1,2}\.\d$")   # "EXAONE 4.0"
 HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|figure|score|result))?\s+(?:is|was)\s+$",
                              re.IGNORECASE)
 UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"
@@ -261,7 +262,9 @@ CLAIMING = re.compile(r"\s*(?:['’]s\s+(?:own\s+)?(?:model\s+card|technical\s+r
 PRICE = re.compile(r"(?:US|HK)?[$¥€£]\s?\d|\b(?:RMB|CNY|USD|HKD|Rmb)\s?\d|\d\s?(?:元|美元|yuan|dollars|cents)\b|\bper million (?:input |output )?tokens")
 LIST_HEAD = re.compile(r"\s*(?:[-•*·]\s*)?[A-Z][\w .'’-]{1,40}[:：]\s")   # "IFEval: Qwen3.5 92.6; Llama 4 Maverick 86.4"
 RANK_BEFORE = re.compile(r"(?:第\s?|\bNo\.\s?|\bnumber\s|#)$", re.IGNORECASE)
-LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|chapters?|phases?|steps?|sections?)"
+LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|chapters?|phases?|steps?|sections?|"
+                          # a version of a licence, standard or platform: "under Apache 2.0", "PCIe 5.0", "iOS 26"
+                          r"versions?|Apache|GPL|LGPL|AGPL|MPL|CC BY|iOS|Android|Windows|PCIe|USB|HTTP|Wi-Fi|Bluetooth)"
                           r"\s+(?:\d+\s?[–-]\s?)?$", re.IGNORECASE)
 AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$|平均分?(?:为|是|达到?)?\s*$",
                             re.IGNORECASE)

@@ -459,6 +459,11 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # "by about 6 points", "by more than 6 points": a margin, whatever the adverb
     ("en", "On GPQA Diamond Qwen3-Max trailed OpenAI's GPT-5 by about 6 points at 71.3.",
      [("qwen", "GPQA Diamond", 71.3, "gpt-5", None)]),
+    # a short version after a space is part of an unknown rival's name, not a score; a licence's version is none
+    ("en", "Qwen3-Max scored 78.4 on KMMLU, ahead of LG AI Research's EXAONE 4.0 at 75.1.",
+     [("qwen", "KMMLU", 78.4, "EXAONE 4.0", 75.1)]),
+    ("en", "Qwen3-Max, released under Apache 2.0, scored 71.5 on Arena-Hard v2.",
+     [("qwen", "Arena-Hard v2", 71.5, None, None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
