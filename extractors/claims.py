@@ -143,7 +143,9 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
                                 rf"\bthe\s+{BENCHMARK_NAME.replace('(?P<name>', '(?P<name2>')}\s+(?:[a-z-]+\s+){{0,2}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 # "On SeaExam it posted 68.2", "On IndicGenBench, Qwen3.6-Plus posted 58.3": a clause opening with the test
-UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME},?\s+(?:(?:it|[A-Z][\w.-]*)\s+){{1,4}}?"
+# (also "On the HAE-RAE Bench, which tests Korean culture and language, the model posted 81.2 percent")
+UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?,?\s+"
+                              r"(?:(?:it|the|model|chip|new|[A-Z][\w.-]*)\s+){1,4}?"
                               r"(?:scor|post|achiev|reach|got|hit|record|land|manag|earn)\w*\s+\d")
 # ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
 UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单|评测|测试))?{BENCHMARK_NAME}"

@@ -464,6 +464,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "KMMLU", 78.4, "EXAONE 4.0", 75.1)]),
     ("en", "Qwen3-Max, released under Apache 2.0, scored 71.5 on Arena-Hard v2.",
      [("qwen", "Arena-Hard v2", 71.5, None, None)]),
+    # an unlisted test opening the clause, described before the score it gets
+    ("en", "Alibaba released Qwen3-Max. On the Ko-Culture Bench, which tests Korean culture and language, the "
+           "model posted 81.2 percent.",
+     [("qwen", "Ko-Culture Bench", 81.2, None, None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
