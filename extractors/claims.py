@@ -243,7 +243,8 @@ SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 CUE_ENDS = re.compile(r"\s*[,.;:)]")
 # a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
-RIVAL_LEADS = re.compile(r"\b(?:still\s+)?(?:leads|led|tops|topped|remains\s+ahead|is\s+ahead|stays\s+ahead)\b|领先|仍居")
+RIVAL_LEADS = re.compile(r"\b(?:still\s+)?(?:leads|led|tops|topped|remains\s+ahead|is\s+ahead|stays\s+ahead|"
+                         r"(?:remains|is|was)\s+(?:still\s+)?the\s+(?:leader|top\s+scorer|one\s+to\s+beat))\b|领先|仍居")
 HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
 # another word counts something ("across 14 academic subjects", "in 3 languages").

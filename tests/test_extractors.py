@@ -468,6 +468,9 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Alibaba released Qwen3-Max. On the Ko-Culture Bench, which tests Korean culture and language, the "
            "model posted 81.2 percent.",
      [("qwen", "Ko-Culture Bench", 81.2, None, None)]),
+    # a rival that "remains the leader" does not take "the model" away from the article's own
+    ("en", "Alibaba released Qwen3-Max. Google's Gemini 3 Pro remains the leader on GPQA Diamond. On MMLU-Pro the "
+           "model scored 84.1.", [("qwen", "MMLU-Pro", 84.1, None, None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
