@@ -945,6 +945,11 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # a factor of a measure per watt, or of a benchmark's measure
+    ("T-Head launched the Zhenwu 830. The company also claims 2x the performance per watt of its predecessor, the "
+     "Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 2.0)]),
+    ("T-Head said the Yitian 920 delivers 1.9x the SPECrate 2017 integer performance of the Yitian 710 it replaces.",
+     [("yitian-710", "yitian-710", 1.9)]),
     # a verb's base form after "would" compares as its -s form does
     ("T-Head launched the Zhenwu PPU. Nvidia's newer B30A would still outpace it by about 40%.",
      [("nvidia-b30a", "t-head-ppu", None)]),
