@@ -243,6 +243,9 @@ SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 CUE_ENDS = re.compile(r"\s*[,.;:)]")
 # a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
+# the maker's hardware standing for its chip: "the T-Head system", "Alibaba's servers"
+MAKERS_HARDWARE = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:system|systems|server|servers|chip|chips|cluster|part|card|"
+                             r"cards|accelerator|accelerators|entry|submission)\b")
 RIVAL_LEADS = re.compile(r"\b(?:still\s+)?(?:leads|led|tops|topped|remains\s+ahead|is\s+ahead|stays\s+ahead|"
                          r"(?:remains|is|was)\s+(?:still\s+)?the\s+(?:leader|top\s+scorer|one\s+to\s+beat))\b|领先|仍居")
 HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
@@ -583,6 +586,8 @@ class ClaimExtractor:
                     and company.id in self.gazetteer.ancestors(article.subject.id) for company in companies):
                 subject = article.subject   # "Alibaba claims 32.6 percent": the maker speaks of its model
             maker = self._maker_of_main(article, companies, stop)
+            if subject is None and maker is not None and MAKERS_HARDWARE.match(text, maker.end):
+                subject = article.main   # "the T-Head system's result was on par with the H200 entry"
             if (subject is not None and maker is not None and subject.kind in SUBJECT_KINDS
                     and subject.id != article.main.id) and not any(
                     company.id in self.gazetteer.ancestors(subject.id) for company in companies):
@@ -914,7 +919,9 @@ class ClaimExtractor:
             short = article.short_name(name) if article is not None else None
             # a short name of a model named before ("M3" after "MiniMax-M3") even where it looks like a
             # chip family the patterns rule out ("M3" alone is Apple's)
+            # (a hardware benchmark's workload is a test, not a product: "In the offline ResNet-50 test")
             if (not name or not (PRODUCT_WORD.search(name) or short) or (self.not_product.fullmatch(name) and not short)
+                    or self.hardware_benchmark.fullmatch(name)
                     or _overlaps(begin, begin + len(name), taken)
                     or ORGANISATION_BEFORE.search(sentence, max(0, begin - 40), begin)):
                 continue

@@ -945,6 +945,9 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # a hardware benchmark's workload is no product; the maker's system stands for its chip
+    ("T-Head launched the Zhenwu 830. In the offline ResNet-50 test, the T-Head system's result was on par with the "
+     "H200 entry.", [("t-head-ppu", "nvidia-h200", None)]),
     # a factor of a measure per watt, or of a benchmark's measure
     ("T-Head launched the Zhenwu 830. The company also claims 2x the performance per watt of its predecessor, the "
      "Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 2.0)]),
