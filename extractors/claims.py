@@ -71,7 +71,9 @@ PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_BY_APPOSITION = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+(?=,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                    r"(?:model|chip|accelerator|processor|GPU|LLM)\b)")
-PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]|[A-Za-z]{2,}\s\d{1,2}\.\d$")   # "EXAONE 4.0"
+# ("EXAONE 4.0"; a model number after a capitalised name, "EPYC 9965", but not a year, "AIME 2025")
+PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]|[A-Za-z]{2,}\s\d{1,2}\.\d$|"
+                          r"[A-Z]{2,}[a-z]*\s(?!(?:19|20)\d\d\b)\d{3,4}\+?$")
 HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|figure|score|result))?\s+(?:is|was)\s+$",
                              re.IGNORECASE)
 UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"
