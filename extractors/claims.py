@@ -355,6 +355,7 @@ class ClaimExtractor:
                                     r"\d+(?:\.\d+)?\s*%")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
+        self.benchmark_subset = re.compile(rf"\s(?:{phrase_regex(rules['benchmark_subsets']).pattern})", re.IGNORECASE)
         self.hardware_benchmark = re.compile("|".join(re.escape(name) for name in rules["hardware_benchmarks"]))
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
         self.rival_intro = re.compile(rf"(?:{self.comparator_cues.pattern}|{self.parity_cues.pattern})\W*"
@@ -374,7 +375,8 @@ class ClaimExtractor:
         main_chip = chips.most_common(1)[0][0] if chips else None
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
-            benchmarks = [_with_version(sentence, mention) for mention in mentions if mention.kind == "benchmark"]
+            benchmarks = [self._with_subset(sentence, _with_version(sentence, mention))
+                          for mention in mentions if mention.kind == "benchmark"]
             unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks)
             # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
             products = [product for product in products if not _overlaps(product.start, product.end, unlisted)]
@@ -975,6 +977,13 @@ class ClaimExtractor:
                                                                       name[len(known)] in "-."):
                 return self.known_names[known]
         return None
+
+    def _with_subset(self, sentence: str, mention: Mention) -> Mention:
+        """A benchmark with the subset written after it: "Tau2-bench| Retail", "SPECrate 2017| Integer"."""
+        subset = self.benchmark_subset.match(sentence, mention.end)
+        if not subset:
+            return mention
+        return Mention(mention.start, subset.end(), mention.id, mention.kind, sentence[mention.start:subset.end()])
 
     def _unlisted_benchmarks(self, sentence: str, taken: list[Mention]) -> list[Mention]:
         """Benchmarks the gazetteer does not list, by where they stand: right after a score ("84.7 on

@@ -474,6 +474,8 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     # a model number after a capitalised name is part of it ("EPYC 9965"), not a score
     ("en", "A dual-socket Yitian 710 server scored 1,240 on SPECrate 2017_int_base, against 1,105 for a comparable "
            "system built on AMD's EPYC 9965.", [("yitian-710", "SPECrate 2017_int_base", 1240.0, "EPYC 9965", 1105.0)]),
+    # a subset after a benchmark's name is part of it
+    ("en", "On Tau2-bench Retail Qwen3-Max scored 81.0, matching GPT-5.1.", [("qwen", "Tau2-bench Retail", 81.0, "gpt-5", None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
