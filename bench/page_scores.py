@@ -47,7 +47,8 @@ SPLITS = {"all": range(1, 1000), "look": range(1, 27), "kept": range(27, 41), "f
           "twenty-third": range(268, 292), "twenty-fourth": range(292, 304),
           "twenty-fifth": range(304, 328), "twenty-sixth": range(328, 352),
           "twenty-seventh": range(352, 376), "twenty-eighth": range(376, 400),
-          "twenty-ninth": range(400, 424), "later": range(424, 1000)}
+          "twenty-ninth": range(400, 424),
+          "thirtieth": range(424, 448), "later": range(448, 1000)}
 CONFIG = ROOT / "config" / "newsmon.yaml"
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
