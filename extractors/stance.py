@@ -69,8 +69,12 @@ ADJECTIVE = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,3}?"   # "cut her company'
 PACE = r"(?:\s+(?:faster|fast|sharply|quickly|rapidly|further|steadily|again)\b)?"   # "falling faster" is no praise
 TRIED = re.compile(r"\b(?:test|tri|evaluat|pilot|trial|compar)\w*|测试|试用|对比")
 NAMED_CHOICE = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*\b")
+LEADING_WORDS = re.compile(r"(?:[a-z-]+\s+){1,2}")
 DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# a hedge of timing only, before a "but": "It's early days, but", "It's early, and most users won't notice yet, but"
+EARLY_HEDGE = re.compile(r"\W*(?:it['’]s|it\s+is|still)\s+(?:very\s+)?early(?:\s+days)?(?:,\s+and\s+[^,.;]{0,80})?[,\s]*",
+                         re.IGNORECASE)
 YET_CONTRAST = re.compile(r"(?:^|[.!?;,]\s*|\band\s+)$")
 CLAUSE = re.compile(r"(?:[^,;.!?:，。；！？]|(?<=\d)[.,](?=\d))+")   # "DeepSeek-V3.2" and "1,200" stay whole
 SENTENCE_STOPS = ".!?。！？;；"
@@ -201,8 +205,9 @@ class StanceJudge:
         lower = clause.lower()
         for choice in self.preference.finditer(clause):
             chosen = DETERMINER.sub("", lower[choice.end():choice.end() + 40])
-            sign = (-1 if _first_name(chosen, rival_names) == 0 or self.rival.match(chosen)
-                    else 1 if _first_name(chosen, subject_names) == 0 else 0)
+            # the name first, or after a word or two ("choose the full Nvidia platform")
+            sign = (-1 if _named_first(chosen, rival_names) or self.rival.match(chosen)
+                    else 1 if _named_first(chosen, subject_names) else 0)
             tried = before.lower() + lower[:choice.start()]
             if (not sign and _first_name(tried, subject_names) is not None
                     and TRIED.search(tried) and NAMED_CHOICE.match(clause, choice.end())):
@@ -340,10 +345,19 @@ class StanceJudge:
 
     def _contrast(self, quote: str):
         """The first contrast or hedge. 'yet' contrasts only at a sentence start or after 'and' or a
-        comma ('and yet', 'Yet the margin ...'); in 'not yet' or 'seen it yet' it is a time word."""
+        comma ('and yet', 'Yet the margin ...'); in 'not yet' or 'seen it yet' it is a time word. 'however'
+        before an adjective concedes ('however clever its first answer'). A contrast after no more than
+        a hedge of timing ("It's early days, but ...") leaves the view that follows it standing."""
         for match in self.contrast.finditer(quote):
-            if match.group(0).lower() != "yet" or YET_CONTRAST.search(quote, 0, match.start()):
-                return match
+            word = match.group(0).lower()
+            if word == "yet" and not YET_CONTRAST.search(quote, 0, match.start()):
+                continue
+            if word == "however" and not YET_CONTRAST.search(quote, 0, match.start()) and not quote.startswith(
+                    ",", match.end()):
+                continue
+            if EARLY_HEDGE.fullmatch(quote, 0, match.start()):
+                continue
+            return match
         return None
 
 
@@ -354,6 +368,12 @@ def _trend_pattern(measures, moves) -> re.Pattern:
     # Chinese writes no spaces: "单笔审核耗时缩短了40%", "成本较上一代降低"
     return re.compile(rf"{measure}(?:\s+(?:[\w'’-]+\s+){{0,3}}?|[\u4e00-\u9fff]{{0,10}}?){move}{PACE}|"
                       rf"{move}\s+{ADJECTIVE}{measure}", re.IGNORECASE)
+
+
+def _named_first(lower: str, names) -> bool:
+    """One of `names` opens `lower`, or stands after at most two words."""
+    at = _first_name(lower, names)
+    return at is not None and (at == 0 or LEADING_WORDS.fullmatch(lower, 0, at) is not None)
 
 
 def _first_name(lower: str, names) -> int | None:

@@ -1269,6 +1269,16 @@ def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(e
     (Speaker("Alibaba", "spokesperson", "Alibaba", "org"), "The Qwen app is not currently available in the U.S. App "
      "Store, and we have no timeline to share,", "neutral"),
     (Speaker("阿里云", "相关负责人", "阿里云", "org"), "新模型已同步上架阿里云百炼平台，调用价格与上一代保持一致。", "neutral"),
+    # a hedge of timing before "but" leaves the view after it; "however clever" concedes; "the test is public" is no
+    # contrast; a rival choosing itself after an adjective ("the full Nvidia platform")
+    (Speaker("Sanjay Bhatia", "partner", "Strategy&", "person"), "It's early days, but if the Arabic model holds up, "
+     "Alibaba has a real chance with mid-sized firms,", "positive"),
+    (Speaker("Lin Jiaqi", "technical lead on the Qwen team", "Alibaba", "person"), "We trained it to finish the job. "
+     "An agent that gives up after forty steps is useless, however clever its first answer.", "positive"),
+    (Speaker("Owen Park", "assistant professor", "HKUST", "person"), "FinEval alone proves little. The test is public "
+     "and has almost certainly leaked into training data,", "negative"),
+    (Speaker("Nvidia", None, "Nvidia", "org"), "single benchmark results rarely reflect what customers experience, "
+     "which is why they continue to choose the full Nvidia platform.", "negative"),
     # Chinese: worse than the cloud version, a nice-to-have, costs still high; what matters to a start-up
     (Speaker("刘畅", "用户", None, "person"), "离线模式下回答复杂问题时质量明显不如云端版本。", "negative"),
     (Speaker("郭宇", "研究经理", "IDC", "person"), "端侧模型目前更多是锦上添花，消费者不会因此提前换电脑。", "negative"),
