@@ -68,6 +68,8 @@ CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|
 PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
                      # a short version joins the name ("EXAONE 4.0", "Mistral 3.1"); a score after a space does not
                      r"(?:(?:-|\s(?!(?:[2-9]\d|\d{3,})\.\d|\d+\.\d\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
+MODEL_NUMBER = re.compile(r"\d{3,4}")
+MODEL_NUMBER_AFTER_THE = re.compile(r"\b[Tt]he\s+(?P<number>\d{3,4})\b(?![\d.,%]|\s?(?:[TPEG]?FLOPS|TOPS|W|GB)\b)")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_BY_APPOSITION = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+(?=,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                    r"(?:model|chip|accelerator|processor|GPU|LLM)\b)")
@@ -155,7 +157,7 @@ UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|
 # a chip a server holds is not what the clause is about: "该服务器单机柜可容纳128颗平头哥真武PPU芯片"
 HELD_ZH = re.compile(r"(?:容纳|搭载|配备|采用|使用|部署|集成|装有|包含|基于)(?:\d+[颗台张块片个套])?[\u4e00-\u9fff]{0,4}$")
 # ... unless the system is named by it: "搭载8颗思元690的服务器取得每秒23800个Token" is the chip's result
-SYSTEM_OF_ZH = re.compile(r"(?:芯片)?的(?:服务器|系统|集群|机柜|节点|整机)")
+SYSTEM_OF_ZH = re.compile(r"(?:芯片)?的(?:(?:推理|训练|算力|AI)?(?:服务器|系统|集群|机柜|节点|整机|实例))")
 ZH_AGAINST = re.compile(r"与[^，,。；;]{1,20}?相比")   # "与上一代混元T1相比，新模型…": the rival, not the subject
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # "混元|T1", "文心|5.0", "千问|3.5-Max"
@@ -942,6 +944,12 @@ class ClaimExtractor:
             # digits that the sentence itself calls a model or chip
             if not _overlaps(match.start(), match.end(), taken + known):
                 known.append(Mention(match.start(), match.end(), match.group(0), "product", match.group(0)))
+        for match in MODEL_NUMBER_AFTER_THE.finditer(sentence):   # "the 830" after "Zhenwu 830"
+            short = article.short_names.get(match["number"]) if article is not None else None
+            if short and short.kind == "chip" and not _overlaps(match.start("number"), match.end("number"),
+                                                                  mentions + known):
+                known.append(Mention(match.start("number"), match.end("number"), short.id, short.kind,
+                                     match["number"]))
         for match in DIGIT_NAME.finditer(sentence):   # "the 950PR" after "Ascend 950PR"
             short = article.short_names.get(match.group(0)) if article is not None else None
             if short and not _overlaps(match.start(), match.end(), mentions + known):
@@ -1093,8 +1101,10 @@ class _Article:
         for index in range(1, len(parts)):
             tail = " ".join(parts[index:])
             # "Maverick" after "Llama 4 Maverick", but not a generic last word ("Pro", "Thinking")
+            # (and a chip's model number: "the 830" after "Zhenwu 830")
             if PRODUCT_WORD.search(tail) or (index == len(parts) - 1 and CODENAME.fullmatch(tail)
-                                             and not GENERIC_TAIL.fullmatch(tail)):
+                                             and not GENERIC_TAIL.fullmatch(tail)) or (
+                    mention.kind == "chip" and MODEL_NUMBER.fullmatch(tail)):
                 self.short_names.setdefault(tail, mention)
 
 

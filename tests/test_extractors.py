@@ -788,6 +788,8 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("百度发布文心5.5。在昆仑芯P800集群的支持下，其推理吞吐量是上一代文心5.0的3倍。", [("ernie", "ernie", 3.0)]),
     ("据 IT之家了解，真武 820 的 INT8 算力是上一代真武 810E 的 2.5 倍。", [("t-head-ppu", "t-head-ppu", 2.5)]),
     ("根据华为公布的数据，昇腾 910C 的算力约为 1600 TOPS，高于真武 820。", [("huawei-ascend-910c", "t-head-ppu", None)]),
+    # a cluster based on the chip is the chip's (基于…的推理集群)
+    ("基于平头哥真武PPU的推理集群吞吐量是此前英伟达H20集群的1.8倍。", [("t-head-ppu", "nvidia-h20", 1.8)]),
     # 后者 is the rival named before; 能效比 is a ratio, not "than"
     ("真武920的推理性能是英伟达H20的2.3倍，能效比则是后者的1.8倍。",
      [("t-head-ppu", "nvidia-h20", 2.3), ("t-head-ppu", "nvidia-h20", 1.8)]),
@@ -950,6 +952,9 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # "the 830" is the chip named before by its model number
+    ("T-Head launched the Zhenwu 830. They also claim the 830 beats Huawei's Ascend 910C on large-model training.",
+     [("t-head-ppu", "huawei-ascend-910c", None)]),
     # a hardware benchmark's workload is no product; the maker's system stands for its chip
     ("T-Head launched the Zhenwu 830. In the offline ResNet-50 test, the T-Head system's result was on par with the "
      "H200 entry.", [("t-head-ppu", "nvidia-h200", None)]),
