@@ -29,7 +29,8 @@ PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布�
 # "<p><em>2026-11-06 19:35:12</em> <em>作者：沈晓岚</em> <em>责编：周卓</em></p>": a Chinese portal's info line,
 # with no class or label to mark its date but the byline beside it, in a child or after one ("<a>和讯网</a> 作者：…")
 BYLINE_LABEL = re.compile(r"作者[:：]|责编|责任编辑|编辑[:：]|记者[:：]")
-UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
+# ("…Nov. 6, 2026<br>Updated 9:47 a.m.": a line break leaves no space between the year and the label)
+UPDATED_LABEL = re.compile(r"(?<![A-Za-z])(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2}(?::\d{2})?)?")
 TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)

@@ -181,6 +181,7 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("news.example.hk", "Asia/Hong_Kong"), ("www.bangkokpost.com", "Asia/Bangkok"),
                                             ("mb.com.ph", "Asia/Manila"), ("www.accessnewswire.com", "America/New_York"),
                                             ("www.thenationalnews.com", "Asia/Dubai"), ("www.example.ae", "Asia/Dubai"),
+                                            ("koreajoongangdaily.joins.com", "Asia/Seoul"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
@@ -194,6 +195,9 @@ ARTICLE_BODY = "".join(f"<p>Alibaba Cloud said on Tuesday that paragraph {number
 @pytest.mark.parametrize("markup, expected", [
     # a naive <time datetime> whose own text shows the same clock time with its zone
     ('<time datetime="2026-11-04 06:01:00">November 4, 2026 6:01 am CET</time>', "2026-11-04T05:01:00Z"),
+    # a line break between the year and "Updated": the published time, not the update
+    ('<div class="gnt_ar_dt">Published 5:03 a.m. ET Nov. 6, 2026<br>Updated 9:47 a.m. ET Nov. 6, 2026</div>',
+     "2026-11-06T10:03:00Z"),
     # Gulf Standard Time
     ('<p class="date">Published: June 17, 2026 10:32 GST</p>', "2026-06-17T06:32:00Z"),
     # a naive one with no zone shown stays in the site's zone
