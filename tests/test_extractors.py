@@ -1284,6 +1284,16 @@ def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(e
      "and has almost certainly leaked into training data,", "negative"),
     (Speaker("Nvidia", None, "Nvidia", "org"), "single benchmark results rarely reflect what customers experience, "
      "which is why they continue to choose the full Nvidia platform.", "negative"),
+    # data that will not be trusted to the subject; founders who start with a rival; months lost porting; an
+    # insider's milestone
+    (Speaker("Mark Halvorsen", "chief information officer", "Midwest Bank", "person"), "It doesn't matter how well "
+     "it scores. No board in this country is going to sign off on a Chinese model touching customer data,", "negative"),
+    (Speaker("Julia Brenner", "researcher", "MERICS", "person"), "The benchmark numbers are Alibaba's own, and open "
+     "weights do not answer the question of where data goes,", "negative"),
+    (Speaker("Li Mingzhe", "partner", "Shanghai Ventures", "person"), "When our founders pick a base model, most still "
+     "start with Claude, because it is easier to fine-tune,", "negative"),
+    (Speaker("邓晖", "负责人", "某创业公司", "person"), "算子适配花了我们将近两个月，很多开源框架的新版本要等很久才支持。", "negative"),
+    (Speaker("戴文斌", "负责人", "阿里云", "person"), "这标志着我们已经有能力用自己的芯片训练千亿参数级别的大模型。", "positive"),
     # Chinese: worse than the cloud version, a nice-to-have, costs still high; what matters to a start-up
     (Speaker("刘畅", "用户", None, "person"), "离线模式下回答复杂问题时质量明显不如云端版本。", "negative"),
     (Speaker("郭宇", "研究经理", "IDC", "person"), "端侧模型目前更多是锦上添花，消费者不会因此提前换电脑。", "negative"),
