@@ -69,6 +69,7 @@ PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0
                      # a short version joins the name ("EXAONE 4.0", "Mistral 3.1"); a score after a space does not
                      r"(?:(?:-|\s(?!(?:[2-9]\d|\d{3,})\.\d|\d+\.\d\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 MODEL_NUMBER = re.compile(r"\d{3,4}")
+MODEL_NUMBER_AFTER = re.compile(r"\s\d{3,4}[A-Z]")
 MODEL_NUMBER_AFTER_THE = re.compile(r"\b[Tt]he\s+(?P<number>\d{3,4})\b(?![\d.,%]|\s?(?:[TPEG]?FLOPS|TOPS|W|GB)\b)")
 DIGIT_NAME = re.compile(r"(?<![\w.$¥€£-])\d+[A-Z][A-Za-z]*\b")   # a model or chip's short name: "950PR", "910C"
 PRODUCT_BY_APPOSITION = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+(?=,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -147,6 +148,9 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
                                 rf"\bthe\s+{BENCHMARK_NAME.replace('(?P<name>', '(?P<name2>')}\s+(?:[a-z-]+\s+){{0,2}}?"
                                 r"(?:benchmark|test|suite|leaderboard|evaluation|exam)\b")
 # "On SeaExam it posted 68.2", "On IndicGenBench, Qwen3.6-Plus posted 58.3": a clause opening with the test
+# "answered 86.2% of FinanceBench questions correctly"
+UNLISTED_SHARE_OF = re.compile(rf"\d[\d.]*\s?(?:%|per ?cent)\s+of\s+(?:the\s+)?{BENCHMARK_NAME}\s+"
+                               r"(?:questions|problems|tasks|items|prompts|cases|exercises)\b")
 # (also "On the HAE-RAE Bench, which tests Korean culture and language, the model posted 81.2 percent")
 UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?,?\s+"
                               r"(?:(?:it|the|model|chip|new|[A-Z][\w.-]*)\s+){1,4}?"
@@ -194,6 +198,9 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
 CODENAME = re.compile(r"[A-Z][a-z]{4,}")   # a model's code name: "Maverick", "Sonnet"
 GENERIC_TAIL = re.compile(r"Thinking|Instruct|Preview|Turbo|Flash|Ultra|Coder|Large|Medium|Small|Heavy|Base|Chat|"
                           r"Speciale|Terminus|Codex|Reasoning|Vision|Lite|Plus|Omni|Nano|Mini|Exp")
+# a test's name, not a product's: "FinanceBench", "FinQA", "ArabicMMLU"
+TEST_NAME = re.compile(r"[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|MMLU|Exam|Arena)")
+BENCHMARK_PREFIX = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z]+-$")
 BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![A-Za-z0-9_.%]*\d)")
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
@@ -377,7 +384,7 @@ class ClaimExtractor:
         main_chip = chips.most_common(1)[0][0] if chips else None
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
-            benchmarks = [self._with_subset(sentence, _with_version(sentence, mention))
+            benchmarks = [self._with_subset(sentence, _with_version(sentence, _with_prefix(sentence, mention)))
                           for mention in mentions if mention.kind == "benchmark"]
             unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks)
             # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
@@ -925,9 +932,10 @@ class ClaimExtractor:
             short = article.short_name(name) if article is not None else None
             # a short name of a model named before ("M3" after "MiniMax-M3") even where it looks like a
             # chip family the patterns rule out ("M3" alone is Apple's)
-            # (a hardware benchmark's workload is a test, not a product: "In the offline ResNet-50 test")
+            # (a hardware benchmark's workload is a test, not a product: "In the offline ResNet-50 test"; nor is
+            # a name shaped like a test's)
             if (not name or not (PRODUCT_WORD.search(name) or short) or (self.not_product.fullmatch(name) and not short)
-                    or self.hardware_benchmark.fullmatch(name)
+                    or self.hardware_benchmark.fullmatch(name) or TEST_NAME.fullmatch(name)
                     or _overlaps(begin, begin + len(name), taken)
                     or ORGANISATION_BEFORE.search(sentence, max(0, begin - 40), begin)):
                 continue
@@ -981,8 +989,11 @@ class ClaimExtractor:
         """A known model or chip name with a version suffix the gazetteer does not list: "Ascend 950DX" is an
         Ascend 950, "Kunlun P800X" a Kunlun P800 (the longest known name it starts with, joined without a space)."""
         for known in self.names_by_first_word.get(name.split()[0], ()):
+            # (or a version after a space: "Wan 3.0" is a Wan)
             if len(name) > len(known) and name.startswith(known) and (name[len(known)].isalnum() or
-                                                                      name[len(known)] in "-."):
+                                                                      name[len(known)] in "-." or
+                                                                      name[len(known):].startswith(" ") and
+                                                                      name[len(known) + 1:len(known) + 2].isdigit()):
                 return self.known_names[known]
         return None
 
@@ -999,7 +1010,7 @@ class ClaimExtractor:
         test built from ..."). The name must look like one (capitals inside, a digit or a hyphen), so
         "85 on Monday" names no benchmark."""
         found = []
-        for pattern in (UNLISTED_AFTER_SCORE, UNLISTED_DESCRIBED, UNLISTED_OPENING, UNLISTED_ZH):
+        for pattern in (UNLISTED_AFTER_SCORE, UNLISTED_DESCRIBED, UNLISTED_OPENING, UNLISTED_SHARE_OF, UNLISTED_ZH):
             for match in pattern.finditer(sentence):
                 group = "name2" if match.groupdict().get("name2") else "name"
                 start, end = match.span(group)
@@ -1023,7 +1034,10 @@ class ClaimExtractor:
                          or mention.kind != "benchmark" and mention.end <= match.start() <= mention.end + 1
                          and (sentence[mention.end:match.start()] in joined
                               or mention.kind == "chip" and model_number and sentence[mention.end] == " ")
-                         for mention in mentions)
+                         for mention in mentions) or (
+                # a Chinese name's generation before its model number: "至强6 6980P"
+                match.start() and CJK_CHAR.match(sentence, match.start() - 1) is not None
+                and MODEL_NUMBER_AFTER.match(sentence, match.end()) is not None)
             year = "." not in match["num"] and 1990 <= _float(match["num"]) <= 2100 and not match["unit"]
             # a margin ("by 2.1 points"), but "outscored Claude by 93.9 to 92.1" is a scoreline
             margin = MARGIN_AFTER.match(sentence, match.end()) or (
@@ -1179,6 +1193,15 @@ def _benchmark_of(text: str, number, benchmarks: list[Mention], numbers) -> Ment
     if before:
         return before[-1]
     return min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
+
+
+def _with_prefix(sentence: str, mention: Mention) -> Mention:
+    """A benchmark with a language or domain written before it: "Cantonese-|MMLU" is a test of its own, kept as
+    written."""
+    prefix = BENCHMARK_PREFIX.search(sentence, 0, mention.start)
+    if not prefix:
+        return mention
+    return Mention(prefix.start(), mention.end, mention.id, mention.kind, sentence[prefix.start():mention.end])
 
 
 def _with_version(sentence: str, mention: Mention) -> Mention:

@@ -476,6 +476,12 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
            "system built on AMD's EPYC 9965.", [("yitian-710", "SPECrate 2017_int_base", 1240.0, "EPYC 9965", 1105.0)]),
     # a subset after a benchmark's name is part of it
     ("en", "On Tau2-bench Retail Qwen3-Max scored 81.0, matching GPT-5.1.", [("qwen", "Tau2-bench Retail", 81.0, "gpt-5", None)]),
+    # a new version of a known model after a space; a share of a test's questions; a language before a known test
+    ("en", "Alibaba said Wan 3.0 reached 86.4% on VBench.", [("wan", "VBench", 86.4, None, None)]),
+    ("en", "Qwen3-Max answered 86.2% of FinanceBench questions correctly, compared with 81.7% for GPT-5.",
+     [("qwen", "FinanceBench", 86.2, "gpt-5", 81.7)]),
+    ("zh", "千问3.5在粤语评测集Cantonese-MMLU上取得78.3分，超过GPT-5的74.5分。",
+     [("qwen", "Cantonese-MMLU", 78.3, "gpt-5", 74.5)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
@@ -750,6 +756,15 @@ def test_benchmark_claims_with_their_rivals(enricher, language, body, expected):
     claims = enrich_text(enricher, "Qwen3-Max release", lead + body, language).claims
     assert [(claim["subject"], claim["benchmark"], claim["score"], claim["comparator"], claim["comparator_score"])
             for claim in claims] == expected
+
+
+def test_yitian_in_chinese_and_a_chinese_names_generation(enricher):
+    # 倚天 is the Yitian family; "至强6" is a name's generation, not a score
+    body = "在SPECrate 2017_int_base测试中，倚天920取得了698分，超过英特尔至强6 6980P的641分。"
+    claims = enrich_text(enricher, "倚天920", body, "zh").claims
+    assert ("yitian-710", "SPECrate 2017_int_base", 698.0) in [
+        (claim["subject"], claim["benchmark"], claim["score"]) for claim in claims]
+    assert 6.0 not in [claim["score"] for claim in claims]
 
 
 @pytest.mark.parametrize("body", [
