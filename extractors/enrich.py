@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import asdict
+from urllib.parse import urlsplit
 
 from config.settings import Settings
 from extractors.categories import CategoryClassifier
@@ -123,7 +124,8 @@ class Enricher:
         subject_names, company = self._main_subject(spans, body_start)
         quotes = self.quotes.extract(body, body_spans, subject_names, company, article.language,
                                      self._rival_names(spans, subject_names))
-        figures = self.figures.extract(body, [start - body_start for start in sentence_starts if start >= body_start])
+        figures = self.figures.extract(body, [start - body_start for start in sentence_starts if start >= body_start],
+                                       urlsplit(article.url or "").hostname or "")
         return EnrichedArticle(**asdict(article), relevant=bool(topics), topics=topics,
                                categories=list(categories), category_evidence=categories, entities=entities,
                                figures=figures, claims=claims, quotes=quotes)

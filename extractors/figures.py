@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -49,6 +49,7 @@ class FxTable:
     usd_per_unit: dict[str, float]
     symbols: dict[str, dict]
     scales: dict[str, float]
+    local_symbols: dict[str, dict[str, str]] = field(default_factory=dict)   # by site or country domain
 
     @classmethod
     def load(cls, path: str | Path) -> "FxTable":
@@ -57,15 +58,28 @@ class FxTable:
         for symbol, meaning in data["symbols"].items():
             symbols[symbol] = meaning if isinstance(meaning, dict) else {"default": meaning}
         return cls({code: float(rate) for code, rate in data["usd_per_unit"].items()}, symbols,
-                   {word: float(factor) for word, factor in data["scales"].items()})
+                   {word: float(factor) for word, factor in data["scales"].items()},
+                   data.get("local_symbols") or {})
 
-    def currency(self, symbol: str, sentence: str) -> str:
+    def currency(self, symbol: str, sentence: str, host: str = "") -> str:
+        """The currency a symbol means in its sentence; where no cue word decides, a site's own currency
+        ("$" on an Australian site is the Australian dollar) before the symbol's default."""
         meaning = self.symbols.get(symbol) or self.symbols.get(symbol.lower()) or {"default": symbol.upper()}
         lowered = sentence.lower()
         for code, cues in (meaning.get("alternatives") or {}).items():
             if any(cue in lowered for cue in cues):
                 return code
-        return meaning["default"]
+        return self._local(symbol, host) or meaning["default"]
+
+    def _local(self, symbol: str, host: str) -> str | None:
+        """The site's meaning of a symbol: by its own name ("dawn.com"), then by its country domain ("au")."""
+        host = host.lower().removeprefix("www.")
+        for key in (*(site for site in self.local_symbols if "." in site and (host == site or host.endswith("." + site))),
+                    host.rsplit(".", 1)[-1]):
+            local = self.local_symbols.get(key, {})
+            if symbol in local or symbol.lower() in local:
+                return local.get(symbol) or local[symbol.lower()]
+        return None
 
     def scale(self, word: str | None) -> float:
         if not word:
@@ -129,10 +143,11 @@ class FigureExtractor:
         # "推理性能是上一代的2.5倍，是含光800的8倍以上": a further 是…的N倍 in a sentence about performance
         self.times_of_zh = re.compile(rf"是[^,，。;；]{{0,20}}?的\s?(?P<factor>(?P<num>{NUMBER})\s?倍)")
 
-    def extract(self, text: str, sentence_starts: list[int]) -> list[dict]:
-        """Every figure in `text`, in reading order; `sentence_starts` are offsets of sentences."""
+    def extract(self, text: str, sentence_starts: list[int], host: str = "") -> list[dict]:
+        """Every figure in `text`, in reading order; `sentence_starts` are offsets of sentences, `host`
+        the site the text comes from (whose currency a bare "$" may be)."""
         plain = text.translate(self.simplified)
-        figures = self._extract(plain, sentence_starts)
+        figures = self._extract(plain, sentence_starts, host)
         if plain != text:
             for start, record in figures:   # the spans as written: same offsets, original characters
                 for key in ("text", "sentence", "equivalent_of"):
@@ -141,7 +156,7 @@ class FigureExtractor:
                         record[key] = text[at:at + len(record[key])]
         return [record for _, record in figures]
 
-    def _extract(self, text: str, sentence_starts: list[int]) -> list[tuple[int, dict]]:
+    def _extract(self, text: str, sentence_starts: list[int], host: str = "") -> list[tuple[int, dict]]:
         def sentence_of(start: int) -> str:
             index = bisect_right(sentence_starts, start) - 1
             begin = sentence_starts[index] if index >= 0 else 0
@@ -177,7 +192,7 @@ class FigureExtractor:
             if not claim(match):
                 continue
             sentence = sentence_of(match.start())
-            currency = self.fx.currency(match["cur"], sentence)
+            currency = self.fx.currency(match["cur"], sentence, host)
             factor = self.fx.scale(match["scale"])
             value = _number(match["num"]) * factor
             record = {"kind": "money", "text": match.group(0).strip(), "value": _plain(value), "currency": currency,

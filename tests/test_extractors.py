@@ -123,6 +123,24 @@ def test_money(figures, sentence, text, value, currency):
     assert figure["sentence"] == sentence
 
 
+@pytest.mark.parametrize("host, sentence, currency", [
+    # a bare "$" or "Rs" means the site's own currency, by its name or its country domain
+    ("www.smh.com.au", "Alibaba Cloud will spend $420 million in Sydney.", "AUD"),
+    ("www.cbc.ca", "BMO signed a $200-million deal with Cohere.", "CAD"),
+    ("www.dawn.com", "Jazz will charge Rs2,999 a month.", "PKR"),
+    ("www.example.com", "Alibaba Cloud will spend $420 million in Sydney.", "USD"),
+    # a symbol that names its country is never overridden
+    ("www.smh.com.au", "Alibaba has spent US$53 billion.", "USD"),
+    # dirhams and dong
+    ("www.khaleejtimes.com", "The data centre costs Dh1.1 billion.", "AED"),
+    ("vietnamnews.vn", "Alibaba Cloud will invest VND2.5 trillion.", "VND"),
+])
+def test_a_sites_own_currency(figures, host, sentence, currency):
+    [figure] = [figure for figure in figures.extract(sentence, [0], host) if figure["kind"] == "money"]
+    assert figure["currency"] == currency
+    assert figure["value_usd"] is not None
+
+
 def test_money_conversion_uses_the_configured_rate(figures):
     [figure] = figures.extract("Alibaba commits ¥30 billion.", [0])
     rate = yaml.safe_load((DATA_DIR / "fx.yaml").read_text())["usd_per_unit"]["CNY"]
