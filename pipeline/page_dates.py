@@ -37,6 +37,8 @@ TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})")
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)")
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
+EDITED_BEFORE = re.compile(r"修改|更新|编辑于")
+ZONE_AFTER = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}\b)")
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECASE)
 # a publication time in an app page's embedded data: a script's JSON or a data-* attribute's
 EMBEDDED_DATE = re.compile(r'"(?:datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|'
@@ -143,7 +145,17 @@ def _published_part(text: str, label: re.Match) -> str:
     rest = text[label.end():]
     updated = UPDATED_LABEL.search(rest)
     after = (rest[:updated.start()] if updated else rest).strip(" :：|·-")
-    return after if YEAR.search(after) else text[:label.start()].strip(" :：|·-")
+    edited = EDITED_BEFORE.search(after)
+    if edited:
+        # "发布于2026-11-06 21:14 · 来自雪球 · 修改于2026-11-07 08:02": the part before the edit; but in
+        # "发布 已于 2026-07-22 14:02:51 修改" the time after the label is the edit's own
+        after = "" if "已于" in after[:edited.start()] else after[:edited.start()].strip(" :：|·-")
+    if YEAR.search(after):
+        return after
+    # "已于 2026-07-22 14:02:51 修改 于 2026-07-22 10:36:18 发布": the date just before the label, past an edit's
+    before = text[:label.start()]
+    edits = list(EDITED_BEFORE.finditer(before))
+    return before[edits[-1].end():].strip(" :：|·-") if edits else before.strip(" :：|·-")
 
 
 def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
@@ -159,7 +171,9 @@ def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
         year, month, day, clock = chinese.groups()
         if not clock and need_time:
             return None
-        text = f"{year}-{int(month):02d}-{int(day):02d} {clock or ''}" + text[chinese.end():chinese.end() + 8]
+        # (a zone may follow the time, "+08:00", "BJT"; a page view count, "阅读量：2371", may not)
+        zone_after = ZONE_AFTER.match(text, chinese.end())
+        text = f"{year}-{int(month):02d}-{int(day):02d} {clock or ''}" + (zone_after.group(0) if zone_after else "")
     elif need_time and not TIME.search(text):
         return None
     try:

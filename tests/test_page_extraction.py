@@ -169,6 +169,11 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
     # 出处 is 快科技's source label
     ('<div class="news_bt1_left">2026-07-22 14:31:05 &nbsp;出处：<a href="#">快科技</a> &nbsp;作者：宇辰</div>'
      '<p>7月22日，千问发布</p>', "2026-07-22T06:31:05Z"),
+    # a view count after the time is no part of it; an edit's time after the published label is not the publication
+    ('<div class="info">作者：陈思远&nbsp;&nbsp;来源：通信世界网&nbsp;&nbsp;2026-03-18 15:20&nbsp;&nbsp;阅读量：<span>2371</span>'
+     '</div>', "2026-03-18T07:20:00Z"),
+    ('<div class="article-info-box"><span class="time">于 2026-07-22 10:36:18 发布</span> <span class="time">已于 '
+     '2026-07-22 14:02:51 修改</span></div>', "2026-07-22T02:36:18Z"),
     # a page whose only time is its update time gives that
     ('<div class="newsinfo"><span>发布者：EEWORLD资讯</span><span>最新更新时间：2026-09-17 14:05</span><span>来源: EEWORLD'
      '</span></div><p>9月16日，平头哥发布新芯片</p>', "2026-09-17T06:05:00Z"),
@@ -184,6 +189,7 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("mb.com.ph", "Asia/Manila"), ("www.accessnewswire.com", "America/New_York"),
                                             ("www.thenationalnews.com", "Asia/Dubai"), ("www.example.ae", "Asia/Dubai"),
                                             ("koreajoongangdaily.joins.com", "Asia/Seoul"),
+                                            ("www.dawn.com", "Asia/Karachi"), ("www.handelsblatt.com", "Europe/Berlin"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
