@@ -198,6 +198,7 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
 CODENAME = re.compile(r"[A-Z][a-z]{4,}")   # a model's code name: "Maverick", "Sonnet"
 GENERIC_TAIL = re.compile(r"Thinking|Instruct|Preview|Turbo|Flash|Ultra|Coder|Large|Medium|Small|Heavy|Base|Chat|"
                           r"Speciale|Terminus|Codex|Reasoning|Vision|Lite|Plus|Omni|Nano|Mini|Exp")
+SCORE_GIVEN_FOR = re.compile(r"(?:\s*(?:%|per ?cent|percent))?\s+for\s+")
 # a test's name, not a product's: "FinanceBench", "FinQA", "ArabicMMLU"
 TEST_NAME = re.compile(r"[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|MMLU|Exam|Arena)")
 BENCHMARK_PREFIX = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z]+-$")
@@ -579,6 +580,19 @@ class ClaimExtractor:
                     SCORE_ATTACHED.fullmatch(text, benchmark.end, number.start())
                     for benchmark in benchmarks for number in numbers)):
                 subject = article.subject   # "Alibaba reports a DocVQA score of 96.5", "MMStar, 74.8; ChartQA, 90.1"
+            if subject is None and benchmarks and numbers:
+                # "reported a score of 31.7 per cent for Qwen3.6-Max, up from 25.3 per cent for ...": the model
+                # the first score is given for
+                given_for = next((product for product in clause_products
+                                  if SCORE_GIVEN_FOR.fullmatch(text, numbers[0].end(), product.start)), None)
+                if given_for is not None:
+                    subject, rivals = given_for, [product for product in products if product is not given_for]
+                    # ("... versus 68.8 for Exaone", "up from 25.3 per cent for the version it released in April":
+                    # a later score given for something else is not the subject's)
+                    numbers = [numbers[0]] + [number for number in numbers[1:]
+                                              if not SCORE_GIVEN_FOR.match(text, _throughput_end(text, number))
+                                              or any(SCORE_GIVEN_FOR.fullmatch(text, _throughput_end(text, number),
+                                                                               rival.start) for rival in rivals)]
             preposed = self._after_preposed_score(text, stop, products)
             if subject is None and preposed is not None:
                 subject, rivals = preposed, [product for product in products if product.start > preposed.start]
@@ -1193,6 +1207,12 @@ def _benchmark_of(text: str, number, benchmarks: list[Mention], numbers) -> Ment
     if before:
         return before[-1]
     return min(benchmarks, key=lambda mention: abs(mention.start - number.start()))
+
+
+def _throughput_end(text: str, number) -> int:
+    """Where a score ends: after its unit of speed if it has one ("10,570 tokens per second")."""
+    unit = _throughput(text, number)
+    return unit.end() if unit else number.end()
 
 
 def _with_prefix(sentence: str, mention: Mention) -> Mention:

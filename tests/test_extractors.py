@@ -500,6 +500,11 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "FinanceBench", 86.2, "gpt-5", 81.7)]),
     ("zh", "千问3.5在粤语评测集Cantonese-MMLU上取得78.3分，超过GPT-5的74.5分。",
      [("qwen", "Cantonese-MMLU", 78.3, "gpt-5", 74.5)]),
+    # the model a score is given for; a later score for something else is not its
+    ("en", "On HLE, the company reported a score of 31.7 per cent for Qwen3-Max, up from 25.3 per cent for the "
+           "version it released in April.", [("qwen", "HLE", 31.7, None, None)]),
+    ("en", "On the Korean subset of MMLU-ProX, the gap is narrower: 69.3 for Qwen3-Max versus 68.8 for Exaone.",
+     [("qwen", "MMLU-ProX", 69.3, None, None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
