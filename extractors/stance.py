@@ -72,6 +72,10 @@ NAMED_CHOICE = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*\b")
 LEADING_WORDS = re.compile(r"(?:[a-z-]+\s+){1,2}")
 DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|its|their|our|my|his|her)\s+)?")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# a rival's courtesy before its "but": "We welcome competition, but", "Competition is welcome. But", "newcomers were
+# welcome, but"
+COURTESY = re.compile(r"\W*(?:we\s+)?(?:welcome\s+(?:the\s+)?competition|competition\s+is\s+(?:always\s+)?welcome|"
+                      r"(?:newcomers|new\s+entrants|they)\s+(?:are|were|is)\s+welcome|welcome)[\s,.;]*", re.IGNORECASE)
 # a hedge of timing only, before a "but": "It's early days, but", "It's early, and most users won't notice yet, but"
 EARLY_HEDGE = re.compile(r"\W*(?:it['’]s|it\s+is|still)\s+(?:very\s+)?early(?:\s+days)?(?:,\s+and\s+[^,.;]{0,80})?[,\s]*",
                          re.IGNORECASE)
@@ -298,6 +302,12 @@ class StanceJudge:
             if contrast:
                 return "mixed"
             return "negative" if self.lawmaker.search(f"{speaker.role or ''} {speaker.org or ''}") else "neutral"
+        contrast_match = self._contrast(quote) if contrast else None
+        if contrast_match is not None and COURTESY.fullmatch(_clause_before(quote, contrast_match.start())):
+            # "We welcome competition, but a model built in Hangzhou will always be a guest here": a courtesy to
+            # newcomers, then the view; with no praise after the "but" the view is against them
+            after_positive, after_negative = self.polarity(quote[contrast_match.end():], subject_names, rival_names)
+            return "positive" if after_positive > after_negative else "negative"
         conditions = list(self.condition.finditer(quote))
         if conditions and conditions[0].start() == 0:
             # an outsider's view that opens with a condition is the view hoped for, unless what follows the
@@ -368,6 +378,13 @@ def _trend_pattern(measures, moves) -> re.Pattern:
     # Chinese writes no spaces: "单笔审核耗时缩短了40%", "成本较上一代降低"
     return re.compile(rf"{measure}(?:\s+(?:[\w'’-]+\s+){{0,3}}?|[\u4e00-\u9fff]{{0,10}}?){move}{PACE}|"
                       rf"{move}\s+{ADJECTIVE}{measure}", re.IGNORECASE)
+
+
+def _clause_before(quote: str, at: int) -> str:
+    """The words between the last sentence stop before `at` and `at`."""
+    stop = max((quote.rfind(mark, 0, at) for mark in ".!?;。！？；"), default=-1)
+    before = quote[stop + 1:at]
+    return before if before.strip() else quote[:at]
 
 
 def _named_first(lower: str, names) -> bool:

@@ -1332,6 +1332,11 @@ def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(e
      "start with Claude, because it is easier to fine-tune,", "negative"),
     (Speaker("邓晖", "负责人", "某创业公司", "person"), "算子适配花了我们将近两个月，很多开源框架的新版本要等很久才支持。", "negative"),
     (Speaker("戴文斌", "负责人", "阿里云", "person"), "这标志着我们已经有能力用自己的芯片训练千亿参数级别的大模型。", "positive"),
+    # a rival's courtesy before its "but" is no praise; relying on a rival is a choice; a user's complaints
+    (Speaker("Farid Osman", "head of product", "YTL AI Labs", "person"), "We welcome competition, but a model built "
+     "in Hangzhou will always be a guest here.", "negative"),
+    (Speaker("陈立", "维护者", None, "person"), "在复杂的多文件重构任务中，他仍然更依赖Claude Sonnet 4.5。", "negative"),
+    (Speaker("陈晓", "产品经理", None, "person"), "千问App在识别手写表格时经常漏行，还得自己再核对一遍。", "negative"),
     # Chinese: worse than the cloud version, a nice-to-have, costs still high; what matters to a start-up
     (Speaker("刘畅", "用户", None, "person"), "离线模式下回答复杂问题时质量明显不如云端版本。", "negative"),
     (Speaker("郭宇", "研究经理", "IDC", "person"), "端侧模型目前更多是锦上添花，消费者不会因此提前换电脑。", "negative"),
