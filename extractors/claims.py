@@ -198,6 +198,9 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
 CODENAME = re.compile(r"[A-Z][a-z]{4,}")   # a model's code name: "Maverick", "Sonnet"
 GENERIC_TAIL = re.compile(r"Thinking|Instruct|Preview|Turbo|Flash|Ultra|Coder|Large|Medium|Small|Heavy|Base|Chat|"
                           r"Speciale|Terminus|Codex|Reasoning|Vision|Lite|Plus|Omni|Nano|Mini|Exp")
+SCORE_NAMED_AFTER = re.compile(r"\s*\(\s*")   # "31.8 (Gemini 3 Pro)"
+SCORE_OF_NAMED = re.compile(r"[:：]\s*$")   # "results for X without tools: 31.8 (Gemini 3 Pro)"
+LIST_SEPARATOR_BEFORE = re.compile(r";\s*$")
 SCORE_GIVEN_FOR = re.compile(r"(?:\s*(?:%|per ?cent|percent))?\s+for\s+")
 # a test's name, not a product's: "FinanceBench", "FinQA", "ArabicMMLU"
 TEST_NAME = re.compile(r"[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|MMLU|Exam|Arena)")
@@ -580,11 +583,14 @@ class ClaimExtractor:
                     SCORE_ATTACHED.fullmatch(text, benchmark.end, number.start())
                     for benchmark in benchmarks for number in numbers)):
                 subject = article.subject   # "Alibaba reports a DocVQA score of 96.5", "MMStar, 74.8; ChartQA, 90.1"
-            if subject is None and benchmarks and numbers:
-                # "reported a score of 31.7 per cent for Qwen3.6-Max, up from 25.3 per cent for ...": the model
-                # the first score is given for
+            if benchmarks and numbers and (subject is None or SCORE_OF_NAMED.search(text, start, numbers[0].start())
+                                            or LIST_SEPARATOR_BEFORE.search(text, 0, start)):
+                # "reported a score of 31.7 per cent for Qwen3.6-Max, up from 25.3 per cent for ...", "31.8 (Gemini
+                # 3 Pro); 26.5 (Claude Sonnet 4.5)": the model the first score is given for
                 given_for = next((product for product in clause_products
-                                  if SCORE_GIVEN_FOR.fullmatch(text, numbers[0].end(), product.start)), None)
+                                  if SCORE_GIVEN_FOR.fullmatch(text, numbers[0].end(), product.start)
+                                  or SCORE_NAMED_AFTER.fullmatch(text, numbers[0].end(), product.start)
+                                  and text.startswith(")", product.end)), None)
                 if given_for is not None:
                     subject, rivals = given_for, [product for product in products if product is not given_for]
                     # ("... versus 68.8 for Exaone", "up from 25.3 per cent for the version it released in April":

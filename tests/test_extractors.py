@@ -505,6 +505,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
            "version it released in April.", [("qwen", "HLE", 31.7, None, None)]),
     ("en", "On the Korean subset of MMLU-ProX, the gap is narrower: 69.3 for Qwen3-Max versus 68.8 for Exaone.",
      [("qwen", "MMLU-ProX", 69.3, None, None)]),
+    # a list of scores each followed by its model in parentheses
+    ("en", "Google also shared results for HLE without tools: 31.8 (Gemini 3 Pro); 26.5 (Claude Sonnet 4.5); 24.1 "
+           "(GPT-5 mini).", [("gemini", "HLE", 31.8, None, None), ("claude", "HLE", 26.5, None, None),
+                             ("gpt-5", "HLE", 24.1, None, None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
