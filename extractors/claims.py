@@ -152,7 +152,9 @@ UNLISTED_DESCRIBED = re.compile(rf"{BENCHMARK_NAME},\s+(?:a|an|the)\s+(?:[\w-]+\
 UNLISTED_SHARE_OF = re.compile(rf"\d[\d.]*\s?(?:%|per ?cent)\s+of\s+(?:the\s+)?{BENCHMARK_NAME}\s+"
                                r"(?:questions|problems|tasks|items|prompts|cases|exercises)\b")
 # (also "On the HAE-RAE Bench, which tests Korean culture and language, the model posted 81.2 percent")
-UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?,?\s+"
+# (and "On the BALSAM Arabic leaderboard it scored 68.9")
+UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?"
+                              r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:leaderboard|benchmark|test|suite|board|exam))?,?\s+"
                               r"(?:(?:it|the|model|chip|new|[A-Z][\w.-]*)\s+){1,4}?"
                               r"(?:scor|post|achiev|reach|got|hit|record|land|manag|earn)\w*\s+\d")
 # ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
@@ -621,7 +623,10 @@ class ClaimExtractor:
             maker = self._maker_of_main(article, companies, stop)
             if subject is None and maker is not None and MAKERS_HARDWARE.match(text, maker.end):
                 subject = article.main   # "the T-Head system's result was on par with the H200 entry"
-            if (subject is not None and maker is not None and subject.kind in SUBJECT_KINDS
+            # (an unknown name counts too when the clause does not name it: it is only inherited from the sentence
+            # before, "Falcon-H2 ... trails at 66.4. Alibaba's other results came in a list: 81.3% on ...")
+            if (subject is not None and maker is not None
+                    and (subject.kind in SUBJECT_KINDS or subject not in clause_products)
                     and subject.id != article.main.id) and not any(
                     company.id in self.gazetteer.ancestors(subject.id) for company in companies):
                 # "Claude leads that test at 80.9%. … Alibaba's own table puts the model at 92.3 on AIME": the

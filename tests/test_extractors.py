@@ -505,6 +505,12 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
            "version it released in April.", [("qwen", "HLE", 31.7, None, None)]),
     ("en", "On the Korean subset of MMLU-ProX, the gap is narrower: 69.3 for Qwen3-Max versus 68.8 for Exaone.",
      [("qwen", "MMLU-ProX", 69.3, None, None)]),
+    # an unlisted leaderboard described before its subject; the maker's list after a rival's sentence is its model's
+    ("en", "Alibaba released Qwen3-Max. On the BALSAM Arabic leaderboard it scored 68.9. Falcon-H2, built by the "
+           "Technology Innovation Institute, trails at 66.4 on the same leaderboard. Alibaba's other results came in "
+           "a list: 81.3% on MMMLU; 58.7 on SimpleQA.",
+     [("qwen", "BALSAM", 68.9, None, None), ("Falcon-H2", "BALSAM", 66.4, None, None),
+      ("qwen", "MMMLU", 81.3, None, None), ("qwen", "SimpleQA", 58.7, None, None)]),
     # a list of scores each followed by its model in parentheses
     ("en", "Google also shared results for HLE without tools: 31.8 (Gemini 3 Pro); 26.5 (Claude Sonnet 4.5); 24.1 "
            "(GPT-5 mini).", [("gemini", "HLE", 31.8, None, None), ("claude", "HLE", 26.5, None, None),
