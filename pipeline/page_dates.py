@@ -37,6 +37,8 @@ TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})")
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)")
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
+BARE_DATE_TIME = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d{2}"
+                            r"[\s,·|–-]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?")
 EDITED_BEFORE = re.compile(r"修改|更新|编辑于")
 ZONE_AFTER = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}\b)")
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECASE)
@@ -97,10 +99,12 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
     of day, and the first giving at least a day ("香港，2026年4月2日" in a date element, as midnight
     in `zone`), from one walk over the page."""
     labelled, unlabelled, updates = [], [], []
-    for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4"):
+    for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4", "td"):
         marked = element.tag == "time" or DATE_MARKUP.search(" ".join(filter(None, (
             element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-testid"),
-            element.get("data-qa")))))
+            element.get("data-qa"))))) or (
+            # an element that holds nothing but a date and a time ("<span>Nov 04, 2026 - 06:30 CET</span>")
+            not len(element) and BARE_DATE_TIME.fullmatch((element.text or "").strip()) is not None)
         # cheap tests first: this runs over every element of pages whose markup gave no time
         # (the label may follow a child: "<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>",
         # or sit in a sibling: "<div><span>2026-07-16 10:21</span> <span>来源：澎湃新闻</span></div>")

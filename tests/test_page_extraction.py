@@ -176,6 +176,9 @@ def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_d
      '</div>', "2026-03-18T07:20:00Z"),
     ('<div class="article-info-box"><span class="time">于 2026-07-22 10:36:18 发布</span> <span class="time">已于 '
      '2026-07-22 14:02:51 修改</span></div>', "2026-07-22T02:36:18Z"),
+    # a date line in a table cell (legacy party-paper pages)
+    ('<table><tr><td class="info">2026-06-18 07:30:00&nbsp;&nbsp;来源：杭州日报&nbsp;&nbsp;作者：记者 方晓</td></tr></table>',
+     "2026-06-17T23:30:00Z"),
     # a page whose only time is its update time gives that
     ('<div class="newsinfo"><span>发布者：EEWORLD资讯</span><span>最新更新时间：2026-09-17 14:05</span><span>来源: EEWORLD'
      '</span></div><p>9月16日，平头哥发布新芯片</p>', "2026-09-17T06:05:00Z"),
@@ -192,6 +195,8 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("www.thenationalnews.com", "Asia/Dubai"), ("www.example.ae", "Asia/Dubai"),
                                             ("koreajoongangdaily.joins.com", "Asia/Seoul"),
                                             ("www.dawn.com", "Asia/Karachi"), ("www.handelsblatt.com", "Europe/Berlin"),
+                                            ("www.chosun.com", "Asia/Seoul"), ("www.stuff.co.nz", "Pacific/Auckland"),
+                                            ("news.cgtn.com", "Asia/Shanghai"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
@@ -208,6 +213,9 @@ ARTICLE_BODY = "".join(f"<p>Alibaba Cloud said on Tuesday that paragraph {number
     # a line break between the year and "Updated": the published time, not the update
     ('<div class="gnt_ar_dt">Published 5:03 a.m. ET Nov. 6, 2026<br>Updated 9:47 a.m. ET Nov. 6, 2026</div>',
      "2026-11-06T10:03:00Z"),
+    # an unmarked element that holds only a date and a time
+    ('<div class="a_md_f"><span>Madrid</span> - <a href="/hemeroteca/2026-11-04/"><span>Nov 04, 2026 - 06:30 CET</span>'
+     '</a></div>', "2026-11-04T05:30:00Z"),
     # Gulf Standard Time
     ('<p class="date">Published: June 17, 2026 10:32 GST</p>', "2026-06-17T06:32:00Z"),
     # a naive one with no zone shown stays in the site's zone
