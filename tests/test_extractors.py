@@ -129,6 +129,7 @@ def test_money(figures, sentence, text, value, currency):
     ("www.cbc.ca", "BMO signed a $200-million deal with Cohere.", "CAD"),
     ("www.dawn.com", "Jazz will charge Rs2,999 a month.", "PKR"),
     ("www.example.com", "Alibaba Cloud will spend $420 million in Sydney.", "USD"),
+    ("mainichi.jp", "The startup raised ¥20 billion in September.", "JPY"),
     # a symbol that names its country is never overridden
     ("www.smh.com.au", "Alibaba has spent US$53 billion.", "USD"),
     # dirhams and dong
