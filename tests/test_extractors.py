@@ -1348,6 +1348,10 @@ def test_a_rival_speaking_of_its_own_product_alone_is_bad_news_for_the_subject(e
      "in Hangzhou will always be a guest here.", "negative"),
     (Speaker("陈立", "维护者", None, "person"), "在复杂的多文件重构任务中，他仍然更依赖Claude Sonnet 4.5。", "negative"),
     (Speaker("陈晓", "产品经理", None, "person"), "千问App在识别手写表格时经常漏行，还得自己再核对一遍。", "negative"),
+    # a customer pausing deployments; a customer that will not take the risk; not the only choice
+    (Speaker("Priya Raman", None, None, "person"), "her company was pausing new deployments on Alibaba Cloud until the "
+     "scope of the rules is clear.", "negative"),
+    (Speaker("刘畅", "分析师", None, "person"), "对价格敏感的中小企业来说，千问并不是唯一选择，甚至未必是首选。", "negative"),
     # Chinese: worse than the cloud version, a nice-to-have, costs still high; what matters to a start-up
     (Speaker("刘畅", "用户", None, "person"), "离线模式下回答复杂问题时质量明显不如云端版本。", "negative"),
     (Speaker("郭宇", "研究经理", "IDC", "person"), "端侧模型目前更多是锦上添花，消费者不会因此提前换电脑。", "negative"),
