@@ -206,8 +206,9 @@ LIST_SEPARATOR_BEFORE = re.compile(r";\s*$")
 SCORE_GIVEN_FOR = re.compile(r"(?:\s*(?:%|per ?cent|percent))?\s+for\s+")
 # a test's name, not a product's: "FinanceBench", "FinQA", "ArabicMMLU"
 TEST_NAME = re.compile(r"[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|MMLU|Exam|Arena)")
-BENCHMARK_PREFIX = re.compile(r"(?<![A-Za-z0-9-])[A-Z][a-z]+-$")
-BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d)(?![A-Za-z0-9_.%]*\d)")
+BENCHMARK_PREFIX = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Z][a-z]+-|(?:Arabic|Japanese|Korean|Thai|Malay|Indonesian|Vietnamese|"
+                              r"Hindi|Urdu|Cantonese|Spanish|French|German|Italian|Portuguese|Turkish)\s)$")
+BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d|\+\+)(?![A-Za-z0-9_.%]*\d)")
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
 TIME_TO_TRAIN = re.compile(r"\s*(?:minutes|mins?)\b")
@@ -1227,8 +1228,8 @@ def _throughput_end(text: str, number) -> int:
 
 
 def _with_prefix(sentence: str, mention: Mention) -> Mention:
-    """A benchmark with a language or domain written before it: "Cantonese-|MMLU" is a test of its own, kept as
-    written."""
+    """A benchmark with a language or domain written before it: "Cantonese-|MMLU", "Japanese |MT-Bench" is a test
+    of its own, kept as written."""
     prefix = BENCHMARK_PREFIX.search(sentence, 0, mention.start)
     if not prefix:
         return mention

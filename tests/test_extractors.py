@@ -512,6 +512,9 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
            "a list: 81.3% on MMMLU; 58.7 on SimpleQA.",
      [("qwen", "BALSAM", 68.9, None, None), ("Falcon-H2", "BALSAM", 66.4, None, None),
       ("qwen", "MMMLU", 81.3, None, None), ("qwen", "SimpleQA", 58.7, None, None)]),
+    # a language before a known test, and a "++" after one, are part of its name
+    ("en", "Qwen3-Max scored 8.62 on Japanese MT-Bench.", [("qwen", "Japanese MT-Bench", 8.62, None, None)]),
+    ("en", "Qwen3-Max scored 79.4 on the WMT24++ translation benchmark.", [("qwen", "WMT24++", 79.4, None, None)]),
     # a list of scores each followed by its model in parentheses
     ("en", "Google also shared results for HLE without tools: 31.8 (Gemini 3 Pro); 26.5 (Claude Sonnet 4.5); 24.1 "
            "(GPT-5 mini).", [("gemini", "HLE", 31.8, None, None), ("claude", "HLE", 26.5, None, None),
