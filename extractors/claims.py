@@ -206,8 +206,6 @@ LIST_SEPARATOR_BEFORE = re.compile(r";\s*$")
 SCORE_GIVEN_FOR = re.compile(r"(?:\s*(?:%|per ?cent|percent))?\s+for\s+")
 # a test's name, not a product's: "FinanceBench", "FinQA", "ArabicMMLU"
 TEST_NAME = re.compile(r"[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|MMLU|Exam|Arena)")
-BENCHMARK_PREFIX = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Z][a-z]+-|(?:Arabic|Japanese|Korean|Thai|Malay|Indonesian|Vietnamese|"
-                              r"Hindi|Urdu|Cantonese|Spanish|French|German|Italian|Portuguese|Turkish)\s)$")
 BENCHMARK_VERSION = re.compile(r"(?:[ -][vV]\d+(?:\.\d+)?|\s(?:19|20)\d\d|\s?['’]\d\d|\+\+)(?![A-Za-z0-9_.%]*\d)")
 THROUGHPUT = re.compile(r"\s*(?P<what>tokens|queries|samples|images|inferences)\s*(?:per\s+second|/s|a\s+second)\b",
                         re.IGNORECASE)
@@ -371,6 +369,9 @@ class ClaimExtractor:
                                     r"\d+(?:\.\d+)?\s*%")
         self.coreference = phrase_regex(rules["coreference"])
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
+        # a language or domain written before a known test is part of its name: "Cantonese-MMLU", "Japanese MT-Bench"
+        languages = "|".join(re.escape(word) for word in rules["benchmark_languages"])
+        self.benchmark_prefix = re.compile(rf"(?<![A-Za-z0-9-])(?:[A-Z][a-z]+-|(?:{languages})\s)$")
         self.benchmark_subset = re.compile(rf"\s(?:{phrase_regex(rules['benchmark_subsets']).pattern})", re.IGNORECASE)
         self.hardware_benchmark = re.compile("|".join(re.escape(name) for name in rules["hardware_benchmarks"]))
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
@@ -391,7 +392,7 @@ class ClaimExtractor:
         main_chip = chips.most_common(1)[0][0] if chips else None
         for sentence, mentions in sentences:
             products = self._products(sentence, mentions, article)
-            benchmarks = [self._with_subset(sentence, _with_version(sentence, _with_prefix(sentence, mention)))
+            benchmarks = [self._with_subset(sentence, _with_version(sentence, self._with_prefix(sentence, mention)))
                           for mention in mentions if mention.kind == "benchmark"]
             unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks)
             # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
@@ -820,8 +821,7 @@ class ClaimExtractor:
 
     def _score_owner(self, text, number, previous, rivals):
         """The rival a score belongs to: "GPT-5 at 41.7%", "54.9% for GPT-5", "61.8 versus 52.4"."""
-        unit = _throughput(text, number)   # "10,570 tokens per second for an eight-way H20 system"
-        end = unit.end() if unit else number.end()
+        end = _throughput_end(text, number)   # "10,570 tokens per second for an eight-way H20 system"
         after = text[end:end + 30]
         ours = RIVAL_SCORE_AFTER.match(after) and self.coreference.match(after, RIVAL_SCORE_AFTER.match(after).end())
         if not ours and (RIVAL_SCORE_AFTER.match(after)   # ("78.2% for the model (Claude Sonnet 4.6: 80.1%)" is ours)
@@ -1022,6 +1022,14 @@ class ClaimExtractor:
                                                                       name[len(known) + 1:len(known) + 2].isdigit()):
                 return self.known_names[known]
         return None
+
+    def _with_prefix(self, sentence: str, mention: Mention) -> Mention:
+        """A benchmark with a language or domain written before it: "Cantonese-|MMLU", "Japanese |MT-Bench" is a
+        test of its own, kept as written."""
+        prefix = self.benchmark_prefix.search(sentence, 0, mention.start)
+        if not prefix:
+            return mention
+        return Mention(prefix.start(), mention.end, mention.id, mention.kind, sentence[prefix.start():mention.end])
 
     def _with_subset(self, sentence: str, mention: Mention) -> Mention:
         """A benchmark with the subset written after it: "Tau2-bench| Retail", "SPECrate 2017| Integer"."""
@@ -1225,15 +1233,6 @@ def _throughput_end(text: str, number) -> int:
     """Where a score ends: after its unit of speed if it has one ("10,570 tokens per second")."""
     unit = _throughput(text, number)
     return unit.end() if unit else number.end()
-
-
-def _with_prefix(sentence: str, mention: Mention) -> Mention:
-    """A benchmark with a language or domain written before it: "Cantonese-|MMLU", "Japanese |MT-Bench" is a test
-    of its own, kept as written."""
-    prefix = BENCHMARK_PREFIX.search(sentence, 0, mention.start)
-    if not prefix:
-        return mention
-    return Mention(prefix.start(), mention.end, mention.id, mention.kind, sentence[prefix.start():mention.end])
 
 
 def _with_version(sentence: str, mention: Mention) -> Mention:
