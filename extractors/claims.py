@@ -200,6 +200,7 @@ NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)
 CODENAME = re.compile(r"[A-Z][a-z]{4,}")   # a model's code name: "Maverick", "Sonnet"
 GENERIC_TAIL = re.compile(r"Thinking|Instruct|Preview|Turbo|Flash|Ultra|Coder|Large|Medium|Small|Heavy|Base|Chat|"
                           r"Speciale|Terminus|Codex|Reasoning|Vision|Lite|Plus|Omni|Nano|Mini|Exp")
+DEFINITE_NAME = re.compile(r"^the\s+(?=[A-Z0-9])")
 SCORE_NAMED_AFTER = re.compile(r"\s*\(\s*")   # "31.8 (Gemini 3 Pro)"
 SCORE_OF_NAMED = re.compile(r"[:：]\s*$")   # "results for X without tools: 31.8 (Gemini 3 Pro)"
 LIST_SEPARATOR_BEFORE = re.compile(r";\s*$")
@@ -914,7 +915,8 @@ class ClaimExtractor:
             chain.append(rival)
         if (after and after[0].kind == "product"
                 and cue.re not in (self.factor_zh, self.bare_factor, self.better_zh, self.factor_of_rival)):
-            comparators = [sentence[cue.end():after[0].end].strip()]   # as written: "Nvidia's NVL144"
+            # as written: "Nvidia's NVL144", "the previous Command A", but "the A18 Pro" is the A18 Pro
+            comparators = [DEFINITE_NAME.sub("", sentence[cue.end():after[0].end].strip())]
             comparators += [rival.id for rival in chain[1:]]
         elif after:
             comparators = [rival.id for rival in chain]

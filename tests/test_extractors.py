@@ -1004,6 +1004,9 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # an unknown rival's name as written, without "the"
+    ("Apple also claims the A19 Pro's Neural Engine runs the model 1.6x faster than the A18 Pro.",
+     [("A19 Pro", "A18 Pro", 1.6)]),
     # "the 830" is the chip named before by its model number
     ("T-Head launched the Zhenwu 830. They also claim the 830 beats Huawei's Ascend 910C on large-model training.",
      [("t-head-ppu", "huawei-ascend-910c", None)]),
