@@ -51,7 +51,7 @@ NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:On|In|At|By|And|But|The|Of|From|To|Ve
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|nd|rd|th)?\s+{MONTH}(?![A-Za-z])")
 # A number followed by a measure or count word is not a score ("480 billion parameters", "234 milliseconds").
-NOT_A_SCORE = re.compile(r"[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
+NOT_A_SCORE = re.compile(r"\^|[\s-]*(?:billion|million|trillion|thousand|bn|mn|times|x\b|-fold|fold|tokens|parameters|"
                          r"seconds|ms|milliseconds|minutes|hours|days|weeks|months|years|GB|TB|users|chips|GPUs|倍|"
                          r"亿|万|元|美元|个百分点|百分点|(?-i:[TPEG]?FLOPS\b|TOPS\b|W\b)|petaflops|exaflops|teraflops|GB/s|"
                          r"TB/s|watts|nm\b|纳米|毫秒|秒|颗|台|张|卡|路|核|块|片|家|款|名|位|项|个|年|月|日|所|座|套|条|篇|道|种|场|人次|人)", re.IGNORECASE)
@@ -76,7 +76,8 @@ PRODUCT_BY_APPOSITION = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*
                                    r"(?:model|chip|accelerator|processor|GPU|LLM)\b)")
 # ("EXAONE 4.0"; a model number after a capitalised name, "EPYC 9965", but not a year, "AIME 2025")
 PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]|[A-Za-z]{2,}\s\d{1,2}\.\d$|"
-                          r"[A-Z]{2,}[a-z]*\s(?!(?:19|20)\d\d\b)\d{3,4}\+?$")
+                          r"[A-Z]{2,}[a-z]*\s(?!(?:19|20)\d\d\b)\d{3,4}\+?$|"
+                          r"^[A-Z][a-z]{2,}\s\d$")   # ("Jais 2", "Veo 3"; "Table 2" is in not_products)
 HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|figure|score|result))?\s+(?:is|was)\s+$",
                              re.IGNORECASE)
 UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"

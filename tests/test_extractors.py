@@ -519,6 +519,10 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Google also shared results for HLE without tools: 31.8 (Gemini 3 Pro); 26.5 (Claude Sonnet 4.5); 24.1 "
            "(GPT-5 mini).", [("gemini", "HLE", 31.8, None, None), ("claude", "HLE", 26.5, None, None),
                              ("gpt-5", "HLE", 24.1, None, None)]),
+    # a capitalised name and one digit is an unknown rival ("Jais 2"), not a score; "10^26" is no score
+    ("en", "Qwen3-Max scored 78.4 on ArabicMMLU, ahead of Jais 2 at 74.1.", [("qwen", "ArabicMMLU", 78.4, "Jais 2", 74.1)]),
+    ("en", "Qwen3-Max scored 88.1 on GPQA Diamond, near the control threshold of 10^26 operations.",
+     [("qwen", "GPQA Diamond", 88.1, None, None)]),
     # at parity the one score is the subject's too, even when it stands after the rival
     ("en", "Alibaba said Qwen3-Max matches Kimi K2 on MMMU at 78.5.", [("qwen", "MMMU", 78.5, "kimi", None)]),
     # a speed on a hardware benchmark's workload (DLRM) is the MLPerf result, as "41,300 tokens per second" is
