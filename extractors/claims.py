@@ -627,10 +627,12 @@ class ClaimExtractor:
             maker = self._maker_of_main(article, companies, stop)
             if subject is None and maker is not None and MAKERS_HARDWARE.match(text, maker.end):
                 subject = article.main   # "the T-Head system's result was on par with the H200 entry"
-            # (an unknown name counts too when the clause does not name it: it is only inherited from the sentence
-            # before, "Falcon-H2 ... trails at 66.4. Alibaba's other results came in a list: 81.3% on ...")
+            # (an unknown name counts too when the clause neither names it nor points back to it: it is only
+            # inherited from the sentence before, "Falcon-H2 ... trails at 66.4. Alibaba's other results came in a
+            # list: 81.3% on ...", not "Huawei said the system would be 6.7 times more powerful")
             if (subject is not None and maker is not None
-                    and (subject.kind in SUBJECT_KINDS or subject not in clause_products)
+                    and (subject.kind in SUBJECT_KINDS or subject not in clause_products
+                         and not self.coreference.search(text, start, stop))
                     and subject.id != article.main.id) and not any(
                     company.id in self.gazetteer.ancestors(subject.id) for company in companies):
                 # "Claude leads that test at 80.9%. … Alibaba's own table puts the model at 92.3 on AIME": the

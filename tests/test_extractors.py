@@ -1008,6 +1008,9 @@ def test_that_test_is_the_one_before_and_the_makers_model_is_the_articles(enrich
 @pytest.mark.parametrize("body, expected", [
     ("T-Head unveiled the Zhenwu 920, which it says delivers 3.1 times the inference throughput of its predecessor, "
      "the Zhenwu 810E.", [("t-head-ppu", "t-head-ppu", 3.1)]),
+    # "the system" after its maker is named still means the unknown system named before, not the maker's known chip
+    ("Huawei unveiled the Atlas 950 SuperPoD, which links 8,192 Ascend chips. Huawei said the system would be 6.7 "
+     "times more powerful than Nvidia's NVL144.", [("Atlas 950 SuperPoD", "Nvidia's NVL144", 6.7)]),
     # an unknown rival's name as written, without "the"
     ("Apple also claims the A19 Pro's Neural Engine runs the model 1.6x faster than the A18 Pro.",
      [("A19 Pro", "A18 Pro", 1.6)]),
