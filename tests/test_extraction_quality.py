@@ -30,7 +30,8 @@ from pipeline.extract import article_from_text
 # rises to .95. On tests/data/stance/check.yaml, written blind to the rules, it went from .50 to .86
 # on the half used for tuning (1-50) but only from .64 to .68 on the held-out half (51-100): read
 # that figure, not the tuned ones, as the rules' real accuracy on unseen quotes.
-FLOORS = {"money": 0.98, "percent": 0.97, "counts": 0.96, "performance": 0.95, "claims": 0.94,
+# Claims reach 46 of 46 on the dev set; the floor sits above one miss (.978), which a page fix once cost unnoticed.
+FLOORS = {"money": 0.98, "percent": 0.97, "counts": 0.96, "performance": 0.95, "claims": 0.98,
           "quote_speakers": 0.97, "categories": 0.94, "relevance": 0.99}
 STANCE_FLOOR = 0.81
 OWN_STANCE_FLOOR = 0.95
