@@ -21,7 +21,8 @@ from dateutil import parser as date_parser
 from config import DATA_DIR
 from pipeline.dates import normalise_date
 
-DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta", re.IGNORECASE)
+DATE_MARKUP = re.compile(r"date|time|publish|posted|byline|info|meta|credit", re.IGNORECASE)
+DATE_TAGS = ("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4", "td")
 # "2026-11-05 18:02 来源：澎湃新闻": a Chinese portal gives the time before the source
 # ("2026-07-22 14:31:05 出处：快科技 作者：宇辰": 出处 is 快科技's word for the source)
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布时间|发布于|首发|发表于|发布|来源[:：]|出处[:：]",
@@ -99,12 +100,8 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
     of day, and the first giving at least a day ("香港，2026年4月2日" in a date element, as midnight
     in `zone`), from one walk over the page."""
     labelled, unlabelled, updates = [], [], []
-    for element in tree.iter("span", "div", "p", "time", "abbr", "small", "em", "li", "h2", "h3", "h4", "td"):
-        marked = element.tag == "time" or DATE_MARKUP.search(" ".join(filter(None, (
-            element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-testid"),
-            element.get("data-qa"))))) or (
-            # an element that holds nothing but a date and a time ("<span>Nov 04, 2026 - 06:30 CET</span>")
-            not len(element) and BARE_DATE_TIME.fullmatch((element.text or "").strip()) is not None)
+    for element in tree.iter(*DATE_TAGS):
+        marked = _marked(element)
         # cheap tests first: this runs over every element of pages whose markup gave no time
         # (the label may follow a child: "<p><span>2026-11-20 14:05</span> 来源：澎湃新闻</p>",
         # or sit in a sibling: "<div><span>2026-07-16 10:21</span> <span>来源：澎湃新闻</span></div>")
@@ -116,6 +113,11 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
             continue
         text = " ".join(element.text_content().split())
         if not text or len(text) > MAX_LINE or not YEAR.search(text):
+            continue
+        if any(_marked(inner) and YEAR.search(inner.text_content() or "") and TIME.search(inner.text_content() or "")
+               for inner in element.iterdescendants(*DATE_TAGS)):
+            # "<div class="info-art"><span>di Elena Marchetti</span><p class="is-last-update">November 2, 2026 |
+            # 10:15</p></div>": the marked line inside says it without the byline around it
             continue
         label = PUBLISHED_LABEL.search(text)
         if _inside_skipped(element):
@@ -136,6 +138,15 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
     day = timed or next((moment for moment in (parse_shown(text, zone, need_time=False) for text in lines) if moment),
                         None)
     return timed, day
+
+
+def _marked(element) -> bool:
+    """A date element by its tag or its names, or one that holds nothing but a date and a time
+    ("<span>Nov 04, 2026 - 06:30 CET</span>")."""
+    return element.tag == "time" or DATE_MARKUP.search(" ".join(filter(None, (
+        element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-testid"),
+        element.get("data-qa"))))) is not None or (
+        not len(element) and BARE_DATE_TIME.fullmatch((element.text or "").strip()) is not None)
 
 
 def _inside_skipped(element) -> bool:

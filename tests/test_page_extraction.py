@@ -198,7 +198,8 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("koreajoongangdaily.joins.com", "Asia/Seoul"),
                                             ("www.dawn.com", "Asia/Karachi"), ("www.handelsblatt.com", "Europe/Berlin"),
                                             ("www.chosun.com", "Asia/Seoul"), ("www.stuff.co.nz", "Pacific/Auckland"),
-                                            ("news.cgtn.com", "Asia/Shanghai"),
+                                            ("news.cgtn.com", "Asia/Shanghai"), ("english.kyodonews.net", "Asia/Tokyo"),
+                                            ("www.arabianbusiness.com", "Asia/Dubai"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
@@ -215,6 +216,12 @@ ARTICLE_BODY = "".join(f"<p>Alibaba Cloud said on Tuesday that paragraph {number
     # a line break between the year and "Updated": the published time, not the update
     ('<div class="gnt_ar_dt">Published 5:03 a.m. ET Nov. 6, 2026<br>Updated 9:47 a.m. ET Nov. 6, 2026</div>',
      "2026-11-06T10:03:00Z"),
+    # a marked date line inside a byline block is read without the byline ("By April Kwan" is no month); a child
+    # holding only the day leaves the parent's line whole
+    ('<div class="briefing-meta"><span class="author">By April Kwan</span><div class="article-date">Nov. 10, 2026 '
+     '6:00 AM PST</div></div>', "2026-11-10T14:00:00Z"),
+    ('<div class="story__time">Published <span class="timestamp--date">October 28, 2026</span> <span '
+     'class="timestamp--time">11:45am</span></div>', "2026-10-28T11:45:00Z"),
     # an unmarked element that holds only a date and a time
     ('<div class="a_md_f"><span>Madrid</span> - <a href="/hemeroteca/2026-11-04/"><span>Nov 04, 2026 - 06:30 CET</span>'
      '</a></div>', "2026-11-04T05:30:00Z"),
