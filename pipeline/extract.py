@@ -34,6 +34,7 @@ CAPTION = ("//*[not(self::p or self::div or self::article or self::section)]"
            "[contains(@class, 'caption') or contains(@class, 'credit')]")
 TITLE_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")   # words, and each Chinese character
 HEADLINE_OVERLAP = 0.4     # share of the shorter title's words an <h1> must have to be the headline
+CJK_SITE_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])\s*[-_|－—]\s*[0-9A-Za-z\u4e00-\u9fff]{2,8}$")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,40}$")
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
              "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "article.published",
@@ -113,6 +114,8 @@ def clean_title(title: str, site_name: str | None) -> str:
     site_name = " ".join((site_name or "").split())
     if site_name:   # only after a separator: "… on Alibaba Cloud" is a headline, "… | Alibaba Cloud" a suffix
         title = re.sub(rf"\s*[|\-–—·:_]\s*{re.escape(site_name)}$", "", title) or title
+    if CJK_SITE_SUFFIX.search(title) and len(title) > 16:
+        title = CJK_SITE_SUFFIX.sub("", title)   # "…承担约三成推理负载-21财经": a Chinese portal's name, joined by a hyphen
     return TITLE_SUFFIX.sub("", title) if TITLE_SUFFIX.search(title) and " | " in title else title
 
 

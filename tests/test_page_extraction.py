@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from bench.extraction_scores import score
 from bench.page_scores import body_scores, date_right, extract_in_process, load_pages, normalise_title
-from pipeline.extract import extract_article
+from pipeline.extract import clean_title, extract_article
 from pipeline.page_dates import page_zone, parse_shown, shown_published_at, site_zone
 from pipeline.records import RawPage
 
@@ -242,3 +242,14 @@ def test_publication_time_from_naive_markup_and_embedded_data(markup, expected):
     raw = RawPage(url="https://www.example.com/news/1", final_url="https://www.example.com/news/1", source="",
                   status=200, headers={}, body=page.encode(), fetched_at="2026-11-28T00:00:00Z")
     assert extract_article(raw).published_at == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    # a Chinese portal's name joined to the headline by a hyphen is no part of it
+    ("阿里巴巴季度资本开支升至480亿元 平头哥自研芯片承担约三成推理负载-21财经",
+     "阿里巴巴季度资本开支升至480亿元 平头哥自研芯片承担约三成推理负载"),
+    # a hyphen inside a model's name stays
+    ("阿里云发布千问3.5-Max，推理成本下降一半", "阿里云发布千问3.5-Max，推理成本下降一半"),
+])
+def test_a_chinese_site_suffix_leaves_the_headline(title, expected):
+    assert clean_title(title, None) == expected
