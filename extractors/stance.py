@@ -272,7 +272,8 @@ class StanceJudge:
         if kind == OUTSIDER and lead_in:
             lead_positive, lead_negative = self.polarity(lead_in, subject_names, rival_names)
             positive, negative = positive + lead_positive, negative + lead_negative
-        contrast = self._contrast(quote) is not None
+        contrast_match = self._contrast(quote)
+        contrast = contrast_match is not None
         # news writing quotes views and paraphrases facts: words given only as reported speech, with no cue either
         # way ("retention stood at 41% in July", "the weights would go live within 30 days") take no side, where a
         # direct quote or an interview's answer with no cue keeps the speaker's prior (of such labelled page quotes,
@@ -302,7 +303,6 @@ class StanceJudge:
             if contrast:
                 return "mixed"
             return "negative" if self.lawmaker.search(f"{speaker.role or ''} {speaker.org or ''}") else "neutral"
-        contrast_match = self._contrast(quote) if contrast else None
         if contrast_match is not None and COURTESY.fullmatch(_clause_before(quote, contrast_match.start())):
             # "We welcome competition, but a model built in Hangzhou will always be a guest here": a courtesy to
             # newcomers, then the view; with no praise after the "but" the view is against them
@@ -382,7 +382,7 @@ def _trend_pattern(measures, moves) -> re.Pattern:
 
 def _clause_before(quote: str, at: int) -> str:
     """The words between the last sentence stop before `at` and `at`."""
-    stop = max((quote.rfind(mark, 0, at) for mark in ".!?;。！？；"), default=-1)
+    stop = max((quote.rfind(mark, 0, at) for mark in SENTENCE_STOPS), default=-1)
     before = quote[stop + 1:at]
     return before if before.strip() else quote[:at]
 

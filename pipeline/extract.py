@@ -114,8 +114,8 @@ def clean_title(title: str, site_name: str | None) -> str:
     site_name = " ".join((site_name or "").split())
     if site_name:   # only after a separator: "… on Alibaba Cloud" is a headline, "… | Alibaba Cloud" a suffix
         title = re.sub(rf"\s*[|\-–—·:_]\s*{re.escape(site_name)}$", "", title) or title
-    if CJK_SITE_SUFFIX.search(title) and len(title) > 16:
-        title = CJK_SITE_SUFFIX.sub("", title)   # "…承担约三成推理负载-21财经": a Chinese portal's name, joined by a hyphen
+    if len(title) > 16:   # "…承担约三成推理负载-21财经": a Chinese portal's name, joined by a hyphen
+        title = CJK_SITE_SUFFIX.sub("", title)
     return TITLE_SUFFIX.sub("", title) if TITLE_SUFFIX.search(title) and " | " in title else title
 
 

@@ -40,7 +40,7 @@ GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?:
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
 BARE_DATE_TIME = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d{2}"
                             r"[\s,·|–-]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?")
-EDITED_BEFORE = re.compile(r"修改|更新|编辑于")
+EDIT_LABEL = re.compile(r"修改|更新|编辑于")
 ZONE_AFTER = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}\b)")
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECASE)
 # a publication time in an app page's embedded data: a script's JSON or a data-* attribute's
@@ -114,7 +114,7 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         text = " ".join(element.text_content().split())
         if not text or len(text) > MAX_LINE or not YEAR.search(text):
             continue
-        if any(_marked(inner) and YEAR.search(inner.text_content() or "") and TIME.search(inner.text_content() or "")
+        if any(_marked(inner) and YEAR.search(inner_text := inner.text_content() or "") and TIME.search(inner_text)
                for inner in element.iterdescendants(*DATE_TAGS)):
             # "<div class="info-art"><span>di Elena Marchetti</span><p class="is-last-update">November 2, 2026 |
             # 10:15</p></div>": the marked line inside says it without the byline around it
@@ -160,7 +160,7 @@ def _published_part(text: str, label: re.Match) -> str:
     rest = text[label.end():]
     updated = UPDATED_LABEL.search(rest)
     after = (rest[:updated.start()] if updated else rest).strip(" :：|·-")
-    edited = EDITED_BEFORE.search(after)
+    edited = EDIT_LABEL.search(after)
     if edited:
         # "发布于2026-11-06 21:14 · 来自雪球 · 修改于2026-11-07 08:02": the part before the edit; but in
         # "发布 已于 2026-07-22 14:02:51 修改" the time after the label is the edit's own
@@ -169,7 +169,7 @@ def _published_part(text: str, label: re.Match) -> str:
         return after
     # "已于 2026-07-22 14:02:51 修改 于 2026-07-22 10:36:18 发布": the date just before the label, past an edit's
     before = text[:label.start()]
-    edits = list(EDITED_BEFORE.finditer(before))
+    edits = list(EDIT_LABEL.finditer(before))
     return before[edits[-1].end():].strip(" :：|·-") if edits else before.strip(" :：|·-")
 
 
