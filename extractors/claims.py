@@ -47,6 +47,8 @@ MARGIN_BEFORE = re.compile(r"(?:\bby(?:\s+(?:about|around|roughly|nearly|almost|
 # "领先GPT-5约1.2分": a margin over a rival named between the cue and the number
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)(?:[^，,。；;的]{1,20}?(?:约|近|将近)?|[^，,。；;]{1,24}?(?:约|近|将近))\s?$")
 POINTS_ZH = re.compile(r"\s?分")
+# "吞吐量较英伟达H20高出约70%": a percent over a rival is a difference, not a score
+RELATIVE_ZH = re.compile(r"(?:较|比)[^，,。；;]{1,24}?(?:高出|提升|提高|增加|快|多|低|降低|减少)了?(?:约|近|将近|超过|逾)?\s?$")
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:On|In|At|By|And|But|The|Of|From|To|Version|Top|No)\b)[A-Z][a-z]+\s$")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|nd|rd|th)?\s+{MONTH}(?![A-Za-z])")
@@ -65,7 +67,8 @@ CLAUSE_BREAK = re.compile(r",\s+and\s+|[;；。]\s*|,\s+while\s+|,\s+whereas\s+|
 # (a Chinese clause that opens with a rival, "，与Claude Opus 4相当", "，超过GPT-5的41.7%", stays with its score;
 # an English comma before a name does not break: "ahead of GPT-5, Gemini 2.5 Pro or Grok 4")
 # (a decimal after a space is a score, not the name's next word: "K3 41.7 vs. GPT-5.2 38.9")
-PRODUCT = re.compile(r"(?<![A-Za-z0-9_$¥€£.-])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*"
+# (Latin letters with accents too: "Sabiá-4")
+PRODUCT = re.compile(r"(?<![A-Za-zÀ-ÖØ-öø-ÿ0-9_$¥€£.-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*(?:\.[A-Za-z0-9]+)*"
                      # a short version joins the name ("EXAONE 4.0", "Mistral 3.1"); a score after a space does not
                      r"(?:(?:-|\s(?!(?:[2-9]\d|\d{3,})\.\d|\d+\.\d\d))(?:[A-Z0-9][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*))*")
 MODEL_NUMBER = re.compile(r"\d{3,4}")
@@ -81,11 +84,15 @@ PRODUCT_WORD = re.compile(r"[A-Za-z][\w.-]*\d|\d[\w.-]*[A-Za-z]|[a-z][A-Z]|[A-Za
 HEADLINE_BEFORE = re.compile(r"\b(?:headline|top-line|topline)(?:\s+(?:number|figure|score|result))?\s+(?:is|was)\s+$",
                              re.IGNORECASE)
 UNPUBLISHED = re.compile(r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|not\s+yet)\s+"
-                         r"(?:publish|publishing|report|reporting|release|releasing|disclose|disclosing|run)|"
+                         r"(?:publish|publishing|report|reporting|release|releasing|disclose|disclosing|run|submit|"
+                         r"submitting)|"
                          r"没有公布|未公布|未披露|没有披露|尚未公布", re.IGNORECASE)
+UNPUBLISHED_FOR = re.compile(rf"(?:{UNPUBLISHED.pattern})\s+(?:any\s+)?(?:results|scores|numbers|figures)\s+"
+                             r"(?:for|on)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the evaluation group EvalWorks", "the independent OpenEval Collective": an organisation, not a model
 ORGANISATION_BEFORE = re.compile(r"\b(?:firm|group|company|startup|start-up|lab|outfit|collective|house|consultancy|"
-                                 r"non-profit|nonprofit|agency)\s+(?:called\s+)?$|\bthe\s+independent\s+$|"
+                                 r"non-profit|nonprofit|agency|evaluator|auditor|tester)\s+(?:called\s+)?$|"
+                                 r"\bthe\s+independent\s+$|"
                                  r"(?:项目|机构|平台|公司|团队|社区)$",   # "独立评测项目EvalHub的复测结果"
                                  re.IGNORECASE)
 BARE_VERSION = re.compile(r"[A-Z]\d+(?:\.\d+)?")   # "V4", "K3": a model's version without its maker's name
@@ -154,15 +161,17 @@ UNLISTED_SHARE_OF = re.compile(rf"\d[\d.]*\s?(?:%|per ?cent)\s+of\s+(?:the\s+)?{
                                r"(?:questions|problems|tasks|items|prompts|cases|exercises)\b")
 # (also "On the HAE-RAE Bench, which tests Korean culture and language, the model posted 81.2 percent")
 # (and "On the BALSAM Arabic leaderboard it scored 68.9")
-UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?"
-                              r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:leaderboard|benchmark|test|suite|board|exam))?,?\s+"
+# (and "On the Brazilian university entrance exam set known as ENEM-Bench it reached 88.7%")
+UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,8}}?(?:known\s+as|called|dubbed)\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?"
+                              r"(?:\s+(?:[A-Za-z-]+\s+)?(?P<described>leaderboard|benchmark|test|suite|board|exam))?,?\s+"
                               r"(?:(?:it|the|model|chip|new|[A-Z][\w.-]*)\s+){1,4}?"
                               r"(?:scor|post|achiev|reach|got|hit|record|land|manag|earn)\w*\s+\d")
 # ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
 UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单|评测|测试))?{BENCHMARK_NAME}"
                          rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单)集?)?(?:上|中)")
 # a chip a server holds is not what the clause is about: "该服务器单机柜可容纳128颗平头哥真武PPU芯片"
-HELD_ZH = re.compile(r"(?:容纳|搭载|配备|采用|使用|部署|集成|装有|包含|基于)(?:\d+[颗台张块片个套])?[\u4e00-\u9fff]{0,4}$")
+# (but "该中心采用的真武PPU" is the PPU the centre uses: the chip is what the clause is about)
+HELD_ZH = re.compile(r"(?:容纳|搭载|配备|采用|使用|部署|集成|装有|包含|基于)(?!的$)(?:\d+[颗台张块片个套])?[\u4e00-\u9fff]{0,4}$")
 # ... unless the system is named by it: "搭载8颗思元690的服务器取得每秒23800个Token" is the chip's result
 SYSTEM_OF_ZH = re.compile(r"(?:芯片)?的(?:(?:推理|训练|算力|AI)?(?:服务器|系统|集群|机柜|节点|整机|实例))")
 ZH_AGAINST = re.compile(r"与[^，,。；;]{1,20}?相比")   # "与上一代混元T1相比，新模型…": the rival, not the subject
@@ -191,6 +200,7 @@ SIZED_MODEL = re.compile(r"\bthe\s+\d+(?:\.\d+)?(?:[BMT]|[-\s]billion[-\s]parame
 VERSION_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?")    # "the latest version of the PPU" is the PPU
 APPOSITION = re.compile(r"[\s,:(—–-]*(?:the\s+|its\s+)?[\s,:(—–-]*")
 POSSESSIVE = {"its", "其", "their"}
+CHIP_DESCRIPTION = re.compile(r"chip|accelerator|processor|gpu|card|part|cluster|system")
 # the rest of a model's name after the part the gazetteer knows: "Claude| Opus 4.6", "Gemini| 3.1 Pro", "Grok| 4.1 Fast"
 NAME_TAIL = re.compile(r"(?:[ -](?:[A-Z][A-Za-z]*\d+(?:\.\d+)*[A-Za-z]*|(?:1?\d)(?:\.\d)?[A-Za-z]*(?![\d.]*\s?%|\d)|"
                        # a chip's model number: "Zhenwu| 920", "the Zhenwu 850, an ...", not "Zhenwu 1,250 TFLOPS" or "Qwen 235 billion"
@@ -241,11 +251,22 @@ ON_BENCHMARK = re.compile(r"\s*(?:%|per ?cent)?(?:\s+(?:on|in|at)\s+(?:the\s+)?|
 # (also "In the MLPerf Inference v6.0 Llama 2 70B server scenario, an eight-PPU system ...")
 SETTING_BEFORE = re.compile(r"\b(?:on|of|with|using|across|running)\s+(?:[\w'’-]+\s+){0,2}$|\bin\s+(?:[\w'’.-]+\s+){1,5}$",
                             re.IGNORECASE)
+# "On the DeepSeek-R1 interactive scenario it posted 3,150 tokens/s": the model is the workload, "it" the subject
+WORKLOAD_THEN_PRONOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:scenario|test|workload|task|benchmark|run)s?\s+"
+                                   r"(?:it|the\s+(?:chip|system|node|server|card|accelerator))\b")
 SCORES_FOR = re.compile(r"\b(?:for|by|from)\s+$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别|依次")
 PREPOSED_SUBJECT = re.compile(r",\s+(?:the\s+|\w+['’]s\s+)?$")
 # "outperforms leading proprietary models including GPT-5.1 and Claude Opus 4.5": rivals given as examples
 EXAMPLES_BEFORE = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:including|such as|like|notably|namely)\s+(?:\w+['’]s\s+)?")
+# a bare score of a model named alone, right after a sentence's claim: "Nvidia's GB200 NVL72 trails at 46,100."
+DIGIT = re.compile(r"\d")   # (and no other score after it: "…, while Claude remains ahead at 80.1" is a rival's)
+SCORED_AT = re.compile(r"\b(?:trails|trailed|sits|sat|comes in|came in|lands|landed|stands|stood|finishes|finished)"
+                       r"\s+at\s+$")
+# a domain joined to a known benchmark's name by a hyphen: "SuperCLUE-Auto" is a test of its own
+DOMAIN_SUFFIX = re.compile(r"-(?:[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z0-9-])")
+# a maker and a description between a cue and its rival: "exceeds Google's seventh-generation Ironwood TPU"
+MAKERS_DESCRIBED = re.compile(r"\s*(?:the\s+)?[A-Z][\w&.-]*['’]s(?:\s+[a-z][a-z-]*){1,2}\s+")
 # rivals named one after another: "beating DeepSeek-V3.2 and Claude Sonnet 4", "ahead of GPT-5, Gemini 2.5 Pro or Grok 4"
 RIVAL_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:\w+['’]s\s+|the\s+)?")
 # a list item that starts with the benchmark: "AIME 2025: 92.3", "- MMLU-Pro — 88.4%"
@@ -260,6 +281,8 @@ LISTED_AFTER_COLON = re.compile(r"[^:：;；]*[:：]\s*")
 SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 CUE_ENDS = re.compile(r"\s*[,.;:)]")
+# "The model behind the app, Qwen3.6-Plus, scored …": "behind" inside the opening noun phrase compares nothing
+PEOPLE_BEHIND = re.compile(r"\s*(?:The|A)\s+(?:[\w-]+\s+){1,2}behind", re.IGNORECASE)
 # a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
 # the maker's hardware standing for its chip: "the T-Head system", "Alibaba's servers"
 MAKERS_HARDWARE = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:system|systems|server|servers|chip|chips|cluster|part|card|"
@@ -293,7 +316,7 @@ LABEL_BEFORE = re.compile(r"\b(?:tiers?|levels?|grades?|stages?|rounds?|parts?|c
 AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|median)\b[^,;.]{0,60}?\b(?:is|was|of|at|to)\s+$|平均分?(?:为|是|达到?)?\s*$",
                             re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exceed|exceeds|exceeded|cross|crossed|"
-                              r"crossing|past|surpass|beyond|under|below|top|clear|clears|cleared)\s+(?:the\s+)?$|"
+                              r"crossing|past|surpass|beyond|under|below|top|clear|clears|cleared|out\s+of)\s+(?:the\s+)?$|"
                               r"(?:超过|突破|高于|低于)$",
                               re.IGNORECASE)   # "唯一超过900分的"
 RANK_AFTER = re.compile(r"\s?(?:名|位)")
@@ -373,7 +396,7 @@ class ClaimExtractor:
         self.same_benchmark = phrase_regex(rules["same_benchmark"])
         # a language or domain written before a known test is part of its name: "Cantonese-MMLU", "Japanese MT-Bench"
         languages = "|".join(re.escape(word) for word in rules["benchmark_languages"])
-        self.benchmark_prefix = re.compile(rf"(?<![A-Za-z0-9-])(?:[A-Z][a-z]+-|(?:{languages})\s)$")
+        self.benchmark_prefix = re.compile(rf"(?<![A-Za-z0-9-])(?:[A-Z][a-z]+-|[A-Z]{{2}}-|(?:{languages})\s)$")
         self.benchmark_subset = re.compile(rf"\s(?:{phrase_regex(rules['benchmark_subsets']).pattern})", re.IGNORECASE)
         self.hardware_benchmark = re.compile("|".join(re.escape(name) for name in rules["hardware_benchmarks"]))
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
@@ -396,10 +419,15 @@ class ClaimExtractor:
             products = self._products(sentence, mentions, article)
             benchmarks = [self._with_subset(sentence, _with_version(sentence, self._with_prefix(sentence, mention)))
                           for mention in mentions if mention.kind == "benchmark"]
-            unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks)
+            unlisted = self._unlisted_benchmarks(sentence, mentions + benchmarks, article.unlisted_benchmarks)
+            article.unlisted_benchmarks.update(mention.name for mention in unlisted)
             # "ThaiExam" looks like a model's name as written; where it stands says it is a benchmark
             products = [product for product in products if not _overlaps(product.start, product.end, unlisted)]
             benchmarks = sorted(benchmarks + unlisted, key=lambda mention: mention.start)
+            # "…at roughly 60% of a B200, and T-Head did not submit results for MLPerf Training": a test with no
+            # results is no test of the sentence's scores
+            benchmarks = [mention for mention in benchmarks if not UNPUBLISHED_FOR.search(
+                sentence, max(0, mention.start - 60), mention.start)]
             if any(self.hardware_benchmark.match(benchmark.name) for benchmark in benchmarks):
                 # "repeated the Llama 3.1 405B MLPerf test ... and measured 37,800 tokens per second": the model is
                 # the workload the hardware ran
@@ -412,6 +440,7 @@ class ClaimExtractor:
                                         and NAMES_PREDECESSOR.search(sentence, max(0, mention.start - 30),
                                                                      mention.start)), article.predecessor)
             clause_subject, claimed, last, previous_start, previous_end = None, None, None, 0, 0
+            claims_before = len(claims)
             opening_rivals = []   # "与GPT-5相比，千问3.5……高出2.3分，达到77.5": the rival of every later clause
             # "On GPQA Diamond the order is Qwen4 84.1; Kimi K3 82.6; DeepSeek-V4 81.9": a ranking lists each model's
             # own score, where "X produced 41,300 ..., while a system using the H20 managed 33,600" compares two
@@ -527,7 +556,11 @@ class ClaimExtractor:
                 article.subject = new_subject
             elif products and article.subject is None:
                 article.subject = products[0]
-            article.sentences_since_benchmark = 0 if benchmarks else article.sentences_since_benchmark + 1
+            # ("Claude Sonnet 5 posted 74.8% on the same benchmark. Meta's Llama 4 Maverick trails at 61.0%.": a
+            # score on the test before keeps it the test of the next sentence)
+            scored_again = any(claim["kind"] == "benchmark" for claim in claims[claims_before:])
+            article.sentences_since_benchmark = (0 if benchmarks or scored_again
+                                                 else article.sentences_since_benchmark + 1)
             # (a benchmark whose results were not published leaves no score for the next sentence to give)
             article.benchmark_unscored = bool(benchmarks) and not numbers and not UNPUBLISHED.search(sentence)
             if benchmarks:
@@ -552,7 +585,8 @@ class ClaimExtractor:
             against.append((start, clause_products[0].end))
         # (a cue with nothing after it compares nothing: "the coding test every lab now fights over, Qwen3.7 ...")
         cues = [match.start() for match in self.comparator_cues.finditer(text, start)
-                if not any(a <= match.start() < b for a, b in against) and not CUE_ENDS.match(text, match.end())]
+                if not any(a <= match.start() < b for a, b in against) and not CUE_ENDS.match(text, match.end())
+                and not PEOPLE_BEHIND.fullmatch(text, start, match.end())]
         triggers = self._triggers(sentence, start, end)
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [end]
                    + [next((cue.start("num") if cue.re is self.factor_zh
@@ -573,7 +607,8 @@ class ClaimExtractor:
                      or self.rival_intro.search(text, pronoun.end(), own[0].start))   # "the model leapfrogs X"
                 and self._referred(article, text, start, stop, inherited) is not None):
             own = []   # "it was trained on H800 chips": the name is an object, the subject is "it"
-        if own and SETTING_BEFORE.search(text, start, own[0].start) and "," in text[own[0].end:stop]:
+        if own and SETTING_BEFORE.search(text, start, own[0].start) and (
+                "," in text[own[0].end:stop] or WORKLOAD_THEN_PRONOUN.match(text, own[0].end)):
             # "on a node of eight H200s, the 397B model generated ...", "on DeepSeek's V3.2 model, a server
             # with eight Ascend 960 chips generated ...": what the test ran on is the setting, not the subject
             if len(own) > 1 and "," in text[own[0].end:own[1].start]:
@@ -625,8 +660,13 @@ class ClaimExtractor:
                     and company.id in self.gazetteer.ancestors(article.subject.id) for company in companies):
                 subject = article.subject   # "Alibaba claims 32.6 percent": the maker speaks of its model
             maker = self._maker_of_main(article, companies, stop)
-            if subject is None and maker is not None and MAKERS_HARDWARE.match(text, maker.end):
-                subject = article.main   # "the T-Head system's result was on par with the H200 entry"
+            if subject is None and maker is not None and (
+                    MAKERS_HARDWARE.match(text, maker.end)
+                    or not text[start:maker.start].strip(" \"“‘'") and any(
+                        cue.re in (self.better_cues, self.worse_cues, self.parity_cues) for cue in triggers)):
+                # "the T-Head system's result was on par with the H200 entry"; "T-Head is still a generation
+                # behind Blackwell": the maker opening a comparison stands for its chip
+                subject = article.main
             # (an unknown name counts too when the clause neither names it nor points back to it: it is only
             # inherited from the sentence before, "Falcon-H2 ... trails at 66.4. Alibaba's other results came in a
             # list: 81.3% on ...", not "Huawei said the system would be 6.7 times more powerful")
@@ -645,7 +685,10 @@ class ClaimExtractor:
         throughputs = [number for number in numbers if _throughput(text, number)]
         if (not benchmarks and numbers and article.benchmark is not None and article.sentences_since_benchmark == 0
                 and not PRICE.search(text)
-                and (article.benchmark_unscored or throughputs and self.hardware_benchmark.match(article.benchmark.name))):
+                and (article.benchmark_unscored or throughputs and self.hardware_benchmark.match(article.benchmark.name)
+                     or article.last_claim is not None and len(numbers) == 1
+                     and SCORED_AT.search(text, start, numbers[0].start())
+                     and not DIGIT.search(sentence, numbers[0].end()))):
             # the benchmark of the sentence before: "On SWE-bench Verified the picture flips. Qwen4 trails at 69.8%";
             # "T-Head submitted the 920 to MLPerf Inference v6.0. On the Llama 2 70B test, a server produced ..."
             benchmarks = [article.benchmark]
@@ -769,11 +812,22 @@ class ClaimExtractor:
         makers = self.gazetteer.ancestors(article.main.id)[1:]
         return next((company for company in companies if company.start < stop and company.id in makers), None)
 
+    def _rivals(self, first: str, second: str) -> bool:
+        """Two models or chips of different makers (Qwen and Wan are both Alibaba's)."""
+        if self.gazetteer is None:
+            return False
+        return not set(self.gazetteer.ancestors(first)[1:]) & set(self.gazetteer.ancestors(second)[1:])
+
     def _referred(self, article, text, start, stop, inherited):
         """A clause's subject written as "it", "the system", or left out after ", and" (the clause
         before's); only "it" and its kind reach back to the article's last subject."""
-        if (self.coreference.search(text, start, stop) or SIZED_MODEL.search(text, start, stop)
-                or DEMONSTRATIVE.match(text, start)):
+        pointer = self.coreference.search(text, start, stop)
+        if pointer and inherited is None and _own_description(article, pointer) and self._rivals(
+                article.main.id, article.subject.id):
+            # "Claude Opus 4.5 trails at 70.1% on that test. The model matches Gemini 3 Pro on AIME 2025":
+            # a sentence that opens on a description rather than a pronoun is back on the article's own model
+            return article.main
+        if pointer or SIZED_MODEL.search(text, start, stop) or DEMONSTRATIVE.match(text, start):
             return inherited or article.subject
         return inherited
 
@@ -909,7 +963,8 @@ class ClaimExtractor:
         else:
             after = [rival for rival in rivals if cue.end() <= rival.start < limit]
             if (after and (not factor or cue.re is self.factor_of_rival) and after[0].start - cue.end() > 25
-                    and not EXAMPLES_BEFORE.fullmatch(sentence, cue.end(), after[0].start)):
+                    and not EXAMPLES_BEFORE.fullmatch(sentence, cue.end(), after[0].start)
+                    and not MAKERS_DESCRIBED.fullmatch(sentence, cue.end(), after[0].start)):
                 after = []   # the first rival stands right after its cue, the others follow it in a chain
         chain = after[:1]
         for rival in after[1:]:   # "outperforms Kimi K2 and DeepSeek-V3": one claim per rival
@@ -1037,13 +1092,14 @@ class ClaimExtractor:
         return Mention(prefix.start(), mention.end, mention.id, mention.kind, sentence[prefix.start():mention.end])
 
     def _with_subset(self, sentence: str, mention: Mention) -> Mention:
-        """A benchmark with the subset written after it: "Tau2-bench| Retail", "SPECrate 2017| Integer"."""
-        subset = self.benchmark_subset.match(sentence, mention.end)
+        """A benchmark with the subset written after it: "Tau2-bench| Retail", "SPECrate 2017| Integer",
+        "SuperCLUE|-Auto"."""
+        subset = self.benchmark_subset.match(sentence, mention.end) or DOMAIN_SUFFIX.match(sentence, mention.end)
         if not subset:
             return mention
         return Mention(mention.start, subset.end(), mention.id, mention.kind, sentence[mention.start:subset.end()])
 
-    def _unlisted_benchmarks(self, sentence: str, taken: list[Mention]) -> list[Mention]:
+    def _unlisted_benchmarks(self, sentence: str, taken: list[Mention], known: set = frozenset()) -> list[Mention]:
         """Benchmarks the gazetteer does not list, by where they stand: right after a score ("84.7 on
         SEA-HELM", "89.2% on the VoiceBench suite", "在KoBench上得分") or described as one ("ThaiExam, a
         test built from ..."). The name must look like one (capitals inside, a digit or a hyphen), so
@@ -1054,11 +1110,17 @@ class ClaimExtractor:
                 group = "name2" if match.groupdict().get("name2") else "name"
                 start, end = match.span(group)
                 name = match[group]
-                if (len(name) < 3 or not BENCHMARK_LIKE.search(name[1:]) or self.not_product.fullmatch(name)
+                # (a plain word will do where the sentence calls it a test: "On the Belebele reading benchmark")
+                if (len(name) < 3 or not (BENCHMARK_LIKE.search(name[1:]) or match.groupdict().get("described"))
+                        or self.not_product.fullmatch(name)
                         or name in self.known_names
                         or _overlaps(start, end, taken + found)):
                     continue
                 found.append(_with_version(sentence, Mention(start, end, name, "benchmark", name)))
+        for name in known:   # "On BM-ReadComp, a reading test, …. Malaysia AI Lab re-ran BM-ReadComp": named again
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+                if not _overlaps(match.start(), match.end(), taken + found):
+                    found.append(Mention(match.start(), match.end(), name, "benchmark", name))
         return found
 
     def _numbers(self, sentence: str, mentions: list[Mention]):
@@ -1084,7 +1146,8 @@ class ClaimExtractor:
                 POINTS_ZH.match(sentence, match.end()) and MARGIN_OVER_ZH.search(sentence, 0, match.start()))
             # "40% cheaper than GPT-5.2" is a difference, "rose to 88.0 from 85.3" the old score
             relative = bool(match["unit"]) and (RELATIVE_AFTER.match(sentence, match.end()) is not None
-                                                or SHARE_OF.match(sentence, match.end()) is not None)
+                                                or SHARE_OF.match(sentence, match.end()) is not None
+                                                or RELATIVE_ZH.search(sentence, 0, match.start()) is not None)
             former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None or (
                 sentence.endswith("从", 0, match.start()) and FORMER_SCORE_ZH.match(sentence, match.end()) is not None)
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
@@ -1141,6 +1204,7 @@ class _Article:
     predecessor: Mention | None = None   # the model a later "its predecessor" or "上一代" stands for
     last_claim: dict | None = None   # the last benchmark claim of the sentence before
     short_names: dict = field(default_factory=dict)   # "V4" -> the DeepSeek-V4 mention
+    unlisted_benchmarks: set = field(default_factory=set)   # tests the gazetteer lacks, once seen as tests
 
     def short_name(self, name: str) -> Mention | None:
         """The model a short name stands for: "V4" after "DeepSeek-V4", "V3.2-Speciale" after "DeepSeek-V3.2"."""
@@ -1159,6 +1223,18 @@ class _Article:
                                              and not GENERIC_TAIL.fullmatch(tail)) or (
                     mention.kind == "chip" and MODEL_NUMBER.fullmatch(tail)):
                 self.short_names.setdefault(tail, mention)
+
+
+def _own_description(article: _Article, pointer: re.Match) -> bool:
+    """A sentence opening on "The model" or "The chip" (not "It", not "The same model") while the last
+    subject is a rival of the article's own model or chip of that kind."""
+    main, last = article.main, article.subject
+    if main is None or last is None or last.id == main.id or pointer.string[:pointer.start()].strip():
+        return False
+    words = pointer.group(0).lower()
+    if words in POSSESSIVE or not words.startswith("the ") or "same" in words:
+        return False
+    return main.kind == ("chip" if CHIP_DESCRIPTION.search(words) else "model") == last.kind
 
 
 def _with_tail(sentence: str, mention: Mention) -> Mention:

@@ -227,8 +227,8 @@ class QuoteExtractor:
         # words after the verb are the occasion, not speech
         quotation_before = any(sentence_start < b + 1 and b < verb.start() for a, b in quotes)
         before = text[clause_start:verb.start()]
-        if NOT_SPEECH.match(text, verb.end()) and verb.group(0).lower() in ("added", "adds"):
-            return None   # "Baidu added 4.2%", "and added seven assists"
+        if NOT_SPEECH.match(text, verb.end()) and verb.group(0).lower() in ("added", "adds", "posted"):
+            return None   # "Baidu added 4.2%", "and added seven assists", "Sabiá-4 posted 77.0 on MMLU"
         if COORDINATED.search(before):
             # 'told analysts that ... but warned that "..."': the sentence's subject speaks on, with a quotation
             speaker = context.subject_of(_sentence_start(text, start, verb.start()), verb.start())

@@ -37,6 +37,9 @@ CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s
 TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:?\d{2})")
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)")
+# "11.05.2026, 10:41": a dotted numeric date puts the day first wherever it is written (Israel, Germany,
+# Switzerland, Russia); a year-first "2026.07.03" is read year-month-day either way
+DAY_FIRST_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
 BARE_DATE_TIME = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d{2}"
                             r"[\s,·|–-]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?")
@@ -192,7 +195,8 @@ def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
     elif need_time and not TIME.search(text):
         return None
     try:
-        moment = date_parser.parse(text, fuzzy=True, tzinfos=_named_zone, default=datetime(1900, 1, 1))
+        moment = date_parser.parse(text, fuzzy=True, tzinfos=_named_zone, default=datetime(1900, 1, 1),
+                                   dayfirst=DAY_FIRST_DOTTED.search(text) is not None)
     except (ValueError, OverflowError, TypeError):
         return None
     if moment.year == 1900 or (moment.month, moment.day) == (1, 1) and not re.search(r"\b1\b|-01-01|1月1日|Jan", text):

@@ -261,6 +261,22 @@ def test_gazetteer_tags_model_variants_as_one_entity(enricher):
 
 
 CLAIM_PATTERNS = [  # body, [(kind, subject, benchmark or comparator, score)]: each shape with its hard negative
+    # "exceeds" compares, past a maker and its description; "claimed parity with" is parity
+    ("Each Maia 200 delivers 10 petaflops, and its FP8 performance exceeds Google's seventh-generation Ironwood TPU.",
+     [("comparison", "microsoft-maia", "google-tpu", None)]),
+    ("T-Head said the Zhenwu 830 offers 3 times the performance of the Hanguang 800, and it claimed parity with "
+     "Nvidia's H200 in its own tests.", [("comparison", "t-head-ppu", "hanguang-800", 3.0),
+                                         ("comparison", "t-head-ppu", "nvidia-h200", None)]),
+    # the maker of the article's chip opening a comparison stands for the chip; an evaluator is no model
+    ("The Zhenwu 830 is T-Head's new chip. \"T-Head is still a generation behind Blackwell,\" said an analyst.",
+     [("comparison", "nvidia-blackwell", "t-head-ppu", None)]),
+    ("Alibaba released Qwen3.6-Max. On banking tasks compiled by the Zurich-based evaluator LatticeFlow, the model "
+     "matches Claude on summarisation.", [("comparison", "qwen", "claude", None)]),
+    # the model a workload is named for is the setting; "it" is the chip
+    ("On the Llama 3.1 405B test, an eight-chip Zhenwu 830 server posted 21,400 tokens per second in MLPerf Inference "
+     "v6.0. On the DeepSeek-R1 interactive scenario it posted 3,150 tokens/s.",
+     [("benchmark", "t-head-ppu", "MLPerf Inference v6.0", 21400.0),
+      ("benchmark", "t-head-ppu", "MLPerf Inference v6.0", 3150.0)]),
     # a rival's score after its name: possessive or in brackets, not the subject's
     ("Kimi K2 Thinking reached 44.9% on Humanity's Last Exam, beating GPT-5's 41.7%.",
      [("benchmark", "kimi", "Humanity's Last Exam", 44.9)]),
@@ -408,6 +424,13 @@ def test_quotes_say_whether_they_are_the_speakers_words(enricher):
             "Eddie Wu said the company would keep investing in AI \"with discipline\" next year.")
     article = enrich_text(enricher, "Alibaba T-Head chip", body)
     assert [(quote["speaker"], quote["direct"]) for quote in article.quotes] == [("Jane Liu", True), ("Eddie Wu", False)]
+
+
+def test_a_score_posted_is_no_speech(enricher):
+    body = ("Maritaca AI's Sabiá-4, a model trained in Brazil, posted 77.0 on the same Portuguese MMLU.\n"
+            "Jane Liu, an analyst at Morningstar, posted on LinkedIn that the model was a real step forward.")
+    article = enrich_text(enricher, "Qwen in Brazil", body)
+    assert [quote["speaker"] for quote in article.quotes] == ["Jane Liu"]
 
 
 def test_a_quote_cut_by_its_attribution_reads_as_sentences(enricher):
@@ -788,6 +811,43 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      "AIME25 (92.3). Artificial Analysis measured 71.0 on GPQA Diamond for the new model.",
      [("qwen", "SWE-bench Verified", 72.9, "claude", 80.9), ("qwen", "LiveCodeBench v6", 70.4, None, None),
       ("qwen", "AIME25", 92.3, None, None), ("qwen", "GPQA Diamond", 71.0, None, None)]),
+    # a sentence opening on "The model" after a rival's own score is back on the article's model
+    ("en", "Qwen4-Max scored 72.6% on SWE-bench Verified. Claude Opus 4.5 trails at 70.1% on that test. The model "
+     "matches Gemini 3 Pro on AIME 2025 at 95.0.",
+     [("qwen", "SWE-bench Verified", 72.6, None, None), ("claude", "SWE-bench Verified", 70.1, None, None),
+      ("qwen", "AIME 2025", 95.0, "gemini", None)]),
+    # a rival's bare score in a sentence of its own, right after a claim, is on the same test (also after "the
+    # same benchmark"); with a second score after it, it is no claim of its own
+    ("en", "On MLPerf Inference v6.0, a Maia 200 system posted 48,300 tokens per second. Nvidia's GB200 NVL72 trails "
+     "at 46,100.",
+     [("microsoft-maia", "MLPerf Inference v6.0", 48300.0, None, None),
+      ("nvidia-gb200", "MLPerf Inference v6.0", 46100.0, None, None)]),
+    ("en", "Claude Sonnet 5 scored 77.2% on SWE-bench Verified. Claude Opus 5 posted 80.8% on the same benchmark. "
+     "Meta's Llama 4 Maverick trails at 61.0%.",
+     [("claude", "SWE-bench Verified", 77.2, None, None), ("claude", "SWE-bench Verified", 80.8, None, None),
+      ("llama", "SWE-bench Verified", 61.0, None, None)]),
+    ("en", "Qwen4-Max scored 76.2 on SWE-bench Verified. GPT-5.1 trails at 74.9, while Anthropic's Claude Opus 4.5 "
+     "remains ahead at 80.1 on the same test.",
+     [("qwen", "SWE-bench Verified", 76.2, None, None), ("claude", "SWE-bench Verified", 80.1, None, None)]),
+    # a domain joined by a hyphen, or a two-letter region before it, names a test of its own
+    ("zh", "在SuperCLUE-Auto智能座舱测评中，Qwen3-Max得分为82.3分。", [("qwen", "SuperCLUE-Auto", 82.3, None, None)]),
+    ("en", "Qwen4-Max scored 84.6 on EU-MMLU, a 24-language version of the test.", [("qwen", "EU-MMLU", 84.6, None, None)]),
+    # a test the gazetteer lacks, once seen as a test, is one when named again; "known as" names it; a reading
+    # test's descriptor may stand before "benchmark"; "out of 5" is no score
+    ("en", "On BM-ReadComp, a reading test compiled by Universiti Malaya, Qwen3-Max posted 71.3%. Malaysia AI Lab "
+     "re-ran BM-ReadComp last week and put Qwen3-Max at 69.8%.",
+     [("qwen", "BM-ReadComp", 71.3, None, None), ("qwen", "BM-ReadComp", 69.8, None, None)]),
+    ("en", "Alibaba released Qwen3-Max. On the Brazilian entrance exam set known as ENEM-Bench it reached 88.7%, and it matches GPT-5 on the PoetaV2 "
+     "suite.", [("qwen", "ENEM-Bench", 88.7, None, None), ("qwen", None, None, "gpt-5", None)]),
+    ("en", "Alibaba released Qwen3-Max. On the Belebele reading benchmark the model reaches 91.3%.", [("qwen", "Belebele", 91.3, None, None)]),
+    ("en", "On the AILuminate jailbreak test, Qwen3-Max scored 3.1 out of 5.", [("qwen", "AILuminate", 3.1, None, None)]),
+    # "behind" inside the opening noun phrase compares nothing; a name may carry accents
+    ("en", "The model behind the app, Qwen3.6-Plus, scored 81.2 on MMLU, ahead of Gemini 3 Pro at 79.5.",
+     [("qwen", "MMLU", 81.2, "gemini", 79.5)]),
+    ("en", "Maritaca AI's Sabiá-4 posted 77.0 on MMLU.", [("Sabiá-4", "MMLU", 77.0, None, None)]),
+    # a test with no results given is not the test of the sentence's other figures
+    ("en", "Analysts put the Zhenwu 830 at roughly 60% of a B200 on training, and T-Head did not submit results for "
+     "MLPerf Training.", []),
 ]
 
 
@@ -846,6 +906,12 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
     ("根据华为公布的数据，昇腾 910C 的算力约为 1600 TOPS，高于真武 820。", [("huawei-ascend-910c", "t-head-ppu", None)]),
     # a cluster based on the chip is the chip's (基于…的推理集群)
     ("基于平头哥真武PPU的推理集群吞吐量是此前英伟达H20集群的1.8倍。", [("t-head-ppu", "nvidia-h20", 1.8)]),
+    # "该中心采用的真武PPU" is the PPU the centre uses, the clause's subject; a percent over a rival is a difference,
+    # not a score of the test the sentence named before; 新一代模型 is the article's model
+    ("在MLPerf Inference v6.0测试中，真武820服务器取得每秒3.1万个token的成绩；在千问模型的推理测试中，其吞吐量较英伟达H20"
+     "高出约70%。", [("t-head-ppu", None, 31000.0), ("t-head-ppu", "nvidia-h20", None)]),
+    ("据阿里云介绍，该中心采用的真武PPU在运行千问3.6-32B时，推理吞吐达到英伟达H20的1.7倍。", [("t-head-ppu", "nvidia-h20", 1.7)]),
+    ("千问3.5发布。官方还称，新一代模型的响应速度是上一代的2倍。", [("qwen", "上一代", 2.0)]),
     # 后者 is the rival named before; 能效比 is a ratio, not "than"
     ("真武920的推理性能是英伟达H20的2.3倍，能效比则是后者的1.8倍。",
      [("t-head-ppu", "nvidia-h20", 2.3), ("t-head-ppu", "nvidia-h20", 1.8)]),

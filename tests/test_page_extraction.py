@@ -124,6 +124,9 @@ def test_enrichment_of_labelled_pages_stays_above_its_floors():
     ("9:15am, 4 Mar 2026", ZoneInfo("Asia/Hong_Kong"), "2026-03-04T01:15:00Z"),   # no zone: the page's
     ("News provided by Alibaba Cloud24 Mar, 2026, 09:00 GMT+8Share", timezone.utc, "2026-03-24T01:00:00Z"),
     ("Mar 24, 2026 09:00 UTC-05:00", timezone.utc, "2026-03-24T14:00:00Z"),
+    # a dotted numeric date puts the day first; a year-first one stays year-month-day
+    ("11.05.2026, 10:41", ZoneInfo("Asia/Jerusalem"), "2026-05-11T07:41:00Z"),
+    ("Published 2026.07.03 11:20", ZoneInfo("Asia/Seoul"), "2026-07-03T02:20:00Z"),
 ])
 def test_date_lines_with_a_time_and_zone(line, zone, expected):
     assert parse_shown(line, zone) == expected
@@ -203,6 +206,10 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("www.chosun.com", "Asia/Seoul"), ("www.stuff.co.nz", "Pacific/Auckland"),
                                             ("news.cgtn.com", "Asia/Shanghai"), ("english.kyodonews.net", "Asia/Tokyo"),
                                             ("www.arabianbusiness.com", "Asia/Dubai"),
+                                            ("www.swissinfo.ch", "Europe/Zurich"), ("www.example.il", "Asia/Jerusalem"),
+                                            ("www.calcalistech.com", "Asia/Jerusalem"),
+                                            ("www.tipranks.com", "America/New_York"),
+                                            ("themalaysianreserve.com", "Asia/Kuala_Lumpur"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
