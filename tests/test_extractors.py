@@ -936,10 +936,27 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("切换到千问后，单笔审核耗时缩短了40%。", "positive"),
     ("即时零售的亏损会在未来几个季度逐步收窄。", "positive"),
     ("资本开支持续高企正在侵蚀自由现金流。", "negative"),
+    # a serious option is praise; falling back, not knowing, stability yet to be seen, switching back are not; a
+    # missed-defect rate or a backlog going down is good news; a breakdown is bad, a fault located faster is not
+    ("If the performance holds up in production, it is a serious option for us.", "positive"),
+    ("We had to fall back to a smaller model for two hours.", "negative"),
+    ("We still don't know what data these models retain.", "negative"),
+    ("真武集群在高并发场景下的稳定性仍有待观察。", "negative"),
+    ("上个月我们遇到过两次调度故障，最终把部分业务切回了火山引擎。", "negative"),
+    ("接入千问视觉模型后，缺陷漏检率下降了约40%。", "positive"),
+    ("我们的故障定位时间从小时级缩短到了分钟级。", "positive"),
+    ("The pilot cut the backlog of reviews by 35%, though we still had to rework one in five summaries.", "mixed"),
 ])
 def test_stance_reads_whom_a_cue_is_about(judge, quote, expected):
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
     assert judge.stance(quote, analyst, {"baidu", "alibaba"}) == expected
+
+
+@pytest.mark.parametrize("lead_in", ["Not all customers are as positive.", "Not everyone was convinced."])
+def test_a_lead_in_that_not_everyone_agrees_announces_a_critic(judge, lead_in):
+    customer = Speaker("Priya Raman", "chief technology officer", "Canva", "person")
+    quote = "Onboarding took four months and the English documentation lagged the Chinese version by weeks."
+    assert judge.stance(quote, customer, {"alibaba", "alibaba cloud"}, f"{lead_in} said") == "negative"
 
 
 def test_the_writers_lead_in_says_which_way_an_outside_view_goes(enricher):
