@@ -50,7 +50,8 @@ SPLITS = {"all": range(1, 1000), "look": range(1, 27), "kept": range(27, 41), "f
           "twenty-ninth": range(400, 424),
           "thirtieth": range(424, 448), "thirty-first": range(448, 472),
           "thirty-second": range(472, 496), "thirty-third": range(496, 520),
-          "thirty-fourth": range(520, 544), "thirty-fifth": range(544, 568), "later": range(568, 1000)}
+          "thirty-fourth": range(520, 544), "thirty-fifth": range(544, 568), "thirty-sixth": range(568, 592),
+          "thirty-seventh": range(592, 616), "later": range(616, 1000)}
 CONFIG = ROOT / "config" / "newsmon.yaml"
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
