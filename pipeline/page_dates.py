@@ -50,7 +50,7 @@ DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECAS
 EMBEDDED_DATE = re.compile(r'"(?:datePublished|publishedAt|published_at|publishDate|publish_date|firstPublishedAt|'
                            r'publishTime|pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}[^"]*)"')
 MAX_LINE = 200          # a date line is short; longer text is a paragraph that mentions a date
-SKIP_ANCESTORS = re.compile(r"comment|related|recommend|footer|sidebar|most-?read|promo", re.IGNORECASE)
+SKIP_ANCESTORS = re.compile(r"comment|related|recommend|(?<!article-)footer|sidebar|most-?read|promo", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +117,12 @@ def shown_published_at(tree, zone: tzinfo) -> tuple[str | None, str | None]:
         text = " ".join(element.text_content().split())
         if not text or len(text) > MAX_LINE or not YEAR.search(text):
             continue
-        if any(_marked(inner) and YEAR.search(inner_text := inner.text_content() or "") and TIME.search(inner_text)
+        if any(_marked(inner) and YEAR.search(inner_text := inner.text_content() or "")
+               and (TIME.search(inner_text) or not TIME.search(text))
                for inner in element.iterdescendants(*DATE_TAGS)):
             # "<div class="info-art"><span>di Elena Marchetti</span><p class="is-last-update">November 2, 2026 |
-            # 10:15</p></div>": the marked line inside says it without the byline around it
+            # 10:15</p></div>": the marked line inside says it without the byline around it (a name such as
+            # "Maximilian" would read as March), unless the time is only outside it
             continue
         label = PUBLISHED_LABEL.search(text)
         if _inside_skipped(element):

@@ -127,6 +127,8 @@ def test_money(figures, sentence, text, value, currency):
     # a bare "$" or "Rs" means the site's own currency, by its name or its country domain
     ("www.smh.com.au", "Alibaba Cloud will spend $420 million in Sydney.", "AUD"),
     ("www.cbc.ca", "BMO signed a $200-million deal with Cohere.", "CAD"),
+    ("www.afr.com", "Alibaba Cloud cut the price to $1.25 per million tokens.", "AUD"),
+    ("www.inquirer.net", "Alibaba Cloud will invest ₱8.5 billion in the Philippines.", "PHP"),
     ("www.dawn.com", "Jazz will charge Rs2,999 a month.", "PKR"),
     ("www.example.com", "Alibaba Cloud will spend $420 million in Sydney.", "USD"),
     ("mainichi.jp", "The startup raised ¥20 billion in September.", "JPY"),

@@ -24,6 +24,7 @@ def test_headline_summary_bullets_and_sign_off_are_dropped():
         "Ethan Moore has positions in Alibaba Group. The Motley Fool has a disclosure policy.",
         "Join 10,000+ founders and investors in San Francisco. Save up to $600 on your pass before prices rise.",
         "REGISTER NOW",
+        "Gartner: UK generative AI spend to pass $9bn By: Cliff Saran",
     ])
     assert drop_furniture(text, TITLE).split("\n") == [
         "HANGZHOU, Feb 25 (Reuters) - Alibaba Group said on Wednesday it expects to spend more than RMB 380 billion.",

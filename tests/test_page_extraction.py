@@ -149,6 +149,19 @@ def test_the_published_line_wins_and_comments_are_not_read():
     assert shown_published_at(tree, zone) == ("2026-03-04T01:15:00Z", "2026-03-04T01:15:00Z")
 
 
+def test_an_article_footers_time_is_read_and_a_bylines_name_is_no_month():
+    # heise puts the time in the article's own footer (a site footer is still skipped); The Decoder's meta line
+    # holds the author ("Maximilian" would read as March) beside a marked date
+    footer = lxml_html.document_fromstring('<html><body><p>Text.</p><p class="a-article-footer"><time>2026-03-21 14:10'
+                                           '</time> <span class="author">(jbr)</span></p><footer class="site-footer">'
+                                           '<p>Updated 2026-12-01 09:00</p></footer></body></html>')
+    assert shown_published_at(footer, ZoneInfo("Europe/Berlin"))[0] == "2026-03-21T13:10:00Z"
+    byline = lxml_html.document_fromstring('<html><body><div class="entry-meta"><span class="author-name">Maximilian '
+                                           'Schreiner</span><span class="post-date">Jun 3, 2026</span></div>'
+                                           '</body></html>')
+    assert shown_published_at(byline, timezone.utc) == (None, "2026-06-03T00:00:00Z")
+
+
 def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_day():
     china = ZoneInfo("Asia/Shanghai")
     assert parse_shown("香港，2026年4月2日", china) is None
@@ -210,6 +223,7 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("www.calcalistech.com", "Asia/Jerusalem"),
                                             ("www.tipranks.com", "America/New_York"),
                                             ("themalaysianreserve.com", "Asia/Kuala_Lumpur"),
+                                            ("www.computerweekly.com", "Europe/London"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
