@@ -105,6 +105,10 @@ RIVAL_SCORE_AFTER = re.compile(r"\s*(?:(?:posted|scored|achieved|recorded|reache
                                r"(?:for|by|from|that)\s+")   # "the 69.6% that Qwen3-Max managed"
 THE_SCORE_OF = re.compile(r"\s*(?:%|per ?cent)?\s+of\s+")   # "well above the 65.8 of Kimi K2"
 # ("78.2% for the model" is the subject's own: a bare "the model" points back to it)
+THE_COMPANY_CLAIMS = re.compile(r"\bthe\s+company\s+(?:reported|reports|claimed|claims|said|says|lists|listed)\s+$")
+# a rival's score given as its possession after a comparing word: "ahead of Sarvam-M's 57.9"
+POSSESSED_SCORE = re.compile(r"\b(?:ahead\s+of|behind|versus|vs\.?|than|beating|over|and)\s+"
+                             r"(?P<rival>[A-Z][\w.-]*(?:\s[A-Z0-9][\w.-]*){0,3})['’]s\s+$")
 UNNAMED_RIVAL = re.compile(r"\s*(?:%|per ?cent)?\s*for\s+(?!the\s+(?:[A-Z][\w.-]*\s+)?(?:model|system|chip|version|release)\b)"
                            r"(?P<rival>(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:predecessor|version|release|model|generation|system|chip))\b", re.IGNORECASE)
@@ -161,11 +165,15 @@ UNLISTED_SHARE_OF = re.compile(rf"\d[\d.]*\s?(?:%|per ?cent)\s+of\s+(?:the\s+)?{
                                r"(?:questions|problems|tasks|items|prompts|cases|exercises)\b")
 # (also "On the HAE-RAE Bench, which tests Korean culture and language, the model posted 81.2 percent")
 # (and "On the BALSAM Arabic leaderboard it scored 68.9")
-# (and "On the Brazilian university entrance exam set known as ENEM-Bench it reached 88.7%")
-UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,8}}?(?:known\s+as|called|dubbed)\s+)?{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?"
+# (and "On the Brazilian university entrance exam set known as ENEM-Bench it reached 88.7%", "On the Korean
+# reasoning test KoBALT-700, it reached 61.3", "On IndicGenBench, however, its score of 48.6 trails …")
+UNLISTED_OPENING = re.compile(rf"\b[Oo]n\s+(?:the\s+)?(?:(?:[\w-]+\s+){{1,8}}?(?:known\s+as|called|dubbed)\s+|"
+                              rf"(?:[\w-]+\s+){{0,5}}?(?P<described_before>test|benchmark|suite|exam|leaderboard)\s+)?"
+                              rf"{BENCHMARK_NAME}(?:,\s+(?:which|a|an)\s[^,]{{1,80}})?"
                               r"(?:\s+(?:[A-Za-z-]+\s+)?(?P<described>leaderboard|benchmark|test|suite|board|exam))?,?\s+"
-                              r"(?:(?:it|the|model|chip|new|[A-Z][\w.-]*)\s+){1,4}?"
-                              r"(?:scor|post|achiev|reach|got|hit|record|land|manag|earn)\w*\s+\d")
+                              r"(?:(?:however|though|meanwhile|too),\s+)?"
+                              r"(?:(?:it|its|the|model|chip|new|company|[A-Z][\w.-]*)\s+){1,4}?"
+                              r"(?:scor|post|achiev|reach|got|hit|record|land|manag|earn|report)\w*\s+(?:of\s+)?\d")
 # ("在金融评测集FinEval上": a descriptor may stand between 在 and the name)
 UNLISTED_ZH = re.compile(rf"在(?:[\u4e00-\u9fff]{{0,8}}?(?:评测集|测试集|数据集|基准|榜单|评测|测试))?{BENCHMARK_NAME}"
                          rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:基准|测试|评测|榜单)集?)?(?:上|中)")
@@ -659,6 +667,8 @@ class ClaimExtractor:
                     company.start < stop and CLAIMING.match(text, company.end)
                     and company.id in self.gazetteer.ancestors(article.subject.id) for company in companies):
                 subject = article.subject   # "Alibaba claims 32.6 percent": the maker speaks of its model
+            if subject is None and benchmarks and numbers and THE_COMPANY_CLAIMS.search(text, start, numbers[0].start()):
+                subject = article.main or article.subject   # "On MMLU-ProX the company reported 72%"
             maker = self._maker_of_main(article, companies, stop)
             if subject is None and maker is not None and (
                     MAKERS_HARDWARE.match(text, maker.end)
@@ -911,6 +921,10 @@ class ClaimExtractor:
         rival = rival if rival and number.start() - rival.end <= 12 else None
         if RIVAL_SCORE_AT.search(before) and rival and not re.match(r"\s*(?:versus|vs)", after):
             return rival
+        possessed = POSSESSED_SCORE.search(text, max(0, number.start() - 60), number.start())
+        if possessed:   # "ahead of Sarvam-M's 57.9": a name the gazetteer lacks, as written
+            return Mention(possessed.start("rival"), possessed.end("rival"), possessed["rival"], "product",
+                           possessed["rival"])
         return None
 
     def _rivals_added(self, sentence, start, last, products) -> list[dict]:
@@ -1111,7 +1125,8 @@ class ClaimExtractor:
                 start, end = match.span(group)
                 name = match[group]
                 # (a plain word will do where the sentence calls it a test: "On the Belebele reading benchmark")
-                if (len(name) < 3 or not (BENCHMARK_LIKE.search(name[1:]) or match.groupdict().get("described"))
+                described = match.groupdict().get("described") or match.groupdict().get("described_before")
+                if (len(name) < 3 or not (BENCHMARK_LIKE.search(name[1:]) or described)
                         or self.not_product.fullmatch(name)
                         or name in self.known_names
                         or _overlaps(start, end, taken + found)):

@@ -843,6 +843,15 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      "suite.", [("qwen", "ENEM-Bench", 88.7, None, None), ("qwen", None, None, "gpt-5", None)]),
     ("en", "Alibaba released Qwen3-Max. On the Belebele reading benchmark the model reaches 91.3%.", [("qwen", "Belebele", 91.3, None, None)]),
     ("en", "On the AILuminate jailbreak test, Qwen3-Max scored 3.1 out of 5.", [("qwen", "AILuminate", 3.1, None, None)]),
+    # a test named after its description, a score given as "its score of", "however" after the test, "the company
+    # reported"; a rival the gazetteer lacks whose score is its possession
+    ("en", "Alibaba released Qwen3-Max. On the Korean reasoning test KoBALT-700, it reached 61.3 points.",
+     [("qwen", "KoBALT-700", 61.3, None, None)]),
+    ("en", "Alibaba released Qwen3-Max. On IndicGenBench, however, its score of 48.6 trails Gemini 2.5 Flash.",
+     [("qwen", "IndicGenBench", 48.6, "gemini", None)]),
+    ("en", "Alibaba released Qwen3-Max. On the Hindi subset of MMLU-ProX the company reported 72%.",
+     [("qwen", "MMLU-ProX", 72.0, None, None)]),
+    ("en", "Qwen3.7-32B scored 61.4 on MILU, ahead of Sarvam-M's 57.9.", [("qwen", "MILU", 61.4, "Sarvam-M", 57.9)]),
     # "behind" inside the opening noun phrase compares nothing; a name may carry accents
     ("en", "The model behind the app, Qwen3.6-Plus, scored 81.2 on MMLU, ahead of Gemini 3 Pro at 79.5.",
      [("qwen", "MMLU", 81.2, "gemini", 79.5)]),
