@@ -957,6 +957,12 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("接入千问视觉模型后，缺陷漏检率下降了约40%。", "positive"),
     ("我们的故障定位时间从小时级缩短到了分钟级。", "positive"),
     ("The pilot cut the backlog of reviews by 35%, though we still had to rework one in five summaries.", "mixed"),
+    # a bar reset, a plan that proves conservative, demand outrunning it, being affordable, 用得起; a platform whose
+    # rules are opaque, that one does not dare build on
+    ("Qwen3.7 probably resets the bar for open-weight models.", "positive"),
+    ("The 480 billion yuan commitment is likely to prove conservative.", "positive"),
+    ("我们希望更多企业用得上、用得起大模型。", "positive"),
+    ("平台规则仍不透明，我们不敢把核心业务放上去。", "negative"),
 ])
 def test_stance_reads_whom_a_cue_is_about(judge, quote, expected):
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
