@@ -112,8 +112,10 @@ def clean_title(title: str, site_name: str | None) -> str:
     """Drop a site-name suffix such as ' | Outlet'."""
     title = " ".join(title.split())
     site_name = " ".join((site_name or "").split())
-    if site_name:   # only after a separator: "… on Alibaba Cloud" is a headline, "… | Alibaba Cloud" a suffix
-        title = re.sub(rf"\s*[|\-–—·:_]\s*{re.escape(site_name)}$", "", title) or title
+    # only after a separator: "… on Alibaba Cloud" is a headline, "… | Alibaba Cloud" a suffix; the site's name
+    # may be shorter in the title than in its markup ("- THE ELEC" for "THE ELEC, Korea Electronics Industry Media")
+    for name in dict.fromkeys(filter(None, (site_name, re.split(r",\s|\s[|\-–—:]\s", site_name)[0].strip()))):
+        title = re.sub(rf"\s*[|\-–—·:_]\s*{re.escape(name)}$", "", title) or title
     if len(title) > 16:   # "…承担约三成推理负载-21财经": a Chinese portal's name, joined by a hyphen
         title = CJK_SITE_SUFFIX.sub("", title)
     return TITLE_SUFFIX.sub("", title) if TITLE_SUFFIX.search(title) and " | " in title else title

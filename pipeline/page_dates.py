@@ -31,7 +31,7 @@ PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b|发布�
 # with no class or label to mark its date but the byline beside it, in a child or after one ("<a>和讯网</a> 作者：…")
 BYLINE_LABEL = re.compile(r"作者[:：]|责编|责任编辑|编辑[:：]|记者[:：]")
 # ("…Nov. 6, 2026<br>Updated 9:47 a.m.": a line break leaves no space between the year and the label)
-UPDATED_LABEL = re.compile(r"(?<![A-Za-z])(?:updated|modified|last updated)\b|更新", re.IGNORECASE)
+UPDATED_LABEL = re.compile(r"(?<![A-Za-z])(?:updated|modified|last updated|last update)\b|更新", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 CHINESE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2}(?::\d{2})?)?")
 TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
@@ -41,8 +41,11 @@ GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?:
 # Switzerland, Russia); a year-first "2026.07.03" is read year-month-day either way
 DAY_FIRST_DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d.])")
 READING_TIME = re.compile(r"\b\d+\s*(?:mins?|minutes?)(?:\s+read)?\b|\b\d+\s*分钟(?:阅读)?", re.IGNORECASE)
-BARE_DATE_TIME = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d{2}"
-                            r"[\s,·|–-]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?")
+BARE_DATE_TIME = re.compile(r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d{2}"
+                            r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})"   # ("2026-09-01 10:28:55", ECNS)
+                            r"[\s,·|–-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?")
+# "2026-10-15 HKT 12:41" (RTHK): a zone between the day and the time goes after the time, where dateutil reads it
+ZONE_BEFORE_TIME = re.compile(r"((?:19|20)\d{2}-\d{1,2}-\d{1,2})\s+([A-Z]{2,5})\s+(\d{1,2}:\d{2}(?::\d{2})?)")
 EDIT_LABEL = re.compile(r"修改|更新|编辑于")
 ZONE_AFTER = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}\b)")
 DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\s*([ap]\.?m\b\.?)", re.IGNORECASE)
@@ -184,6 +187,7 @@ def parse_shown(text: str, zone: tzinfo, need_time: bool = True) -> str | None:
     # "Jun 10, 2026 | 8 mins": a reading time is no part of the date (dateutil would take the 8 for the year)
     text = READING_TIME.sub(" ", text)
     text = DOTTED_TIME.sub(r"\1:\2\3", text)   # "6.41pm" (AFR, Guardian) is 6:41pm to dateutil
+    text = ZONE_BEFORE_TIME.sub(r"\1 \3 \2", text)
     # "GMT+8" is eight hours ahead; dateutil reads it the POSIX way round (eight behind)
     text = GMT_OFFSET.sub(lambda match: f" {match['sign']}{int(match['hours']):02d}:{match['minutes'] or '00'}", text)
     chinese = CHINESE_DATE.search(text)

@@ -129,6 +129,8 @@ def test_money(figures, sentence, text, value, currency):
     ("www.cbc.ca", "BMO signed a $200-million deal with Cohere.", "CAD"),
     ("www.afr.com", "Alibaba Cloud cut the price to $1.25 per million tokens.", "AUD"),
     ("www.inquirer.net", "Alibaba Cloud will invest ₱8.5 billion in the Philippines.", "PHP"),
+    ("www.thedailystar.net", "Grameenphone will invest Tk 120 crore in the assistant.", "BDT"),
+    ("www.businessdailyafrica.com", "The data centre will cost Sh129 billion.", "KES"),
     ("www.dawn.com", "Jazz will charge Rs2,999 a month.", "PKR"),
     ("www.example.com", "Alibaba Cloud will spend $420 million in Sydney.", "USD"),
     ("mainichi.jp", "The startup raised ¥20 billion in September.", "JPY"),

@@ -127,6 +127,8 @@ def test_enrichment_of_labelled_pages_stays_above_its_floors():
     # a dotted numeric date puts the day first; a year-first one stays year-month-day
     ("11.05.2026, 10:41", ZoneInfo("Asia/Jerusalem"), "2026-05-11T07:41:00Z"),
     ("Published 2026.07.03 11:20", ZoneInfo("Asia/Seoul"), "2026-07-03T02:20:00Z"),
+    # a zone between the day and the time (RTHK)
+    ("2026-10-15 HKT 12:41", timezone.utc, "2026-10-15T04:41:00Z"),
 ])
 def test_date_lines_with_a_time_and_zone(line, zone, expected):
     assert parse_shown(line, zone) == expected
@@ -160,6 +162,16 @@ def test_an_article_footers_time_is_read_and_a_bylines_name_is_no_month():
                                            'Schreiner</span><span class="post-date">Jun 3, 2026</span></div>'
                                            '</body></html>')
     assert shown_published_at(byline, timezone.utc) == (None, "2026-06-03T00:00:00Z")
+
+
+def test_an_unmarked_numeric_date_and_time_and_a_last_update_label():
+    # ECNS shows "2026-09-01 10:28:55" in an unmarked span; The Daily Star's "Last update on:" is no publication
+    ecns = lxml_html.document_fromstring('<html><body><div class="content_desc"><span>2026-09-01 10:28:55</span> '
+                                         '<span>Editor: Li Yan</span></div></body></html>')
+    assert shown_published_at(ecns, ZoneInfo("Asia/Shanghai"))[0] == "2026-09-01T02:28:55Z"
+    star = lxml_html.document_fromstring('<html><body><div class="date">Tue Aug 4, 2026 10:15 PM <span>Last update '
+                                         'on: Wed Aug 5, 2026 09:02 AM</span></div></body></html>')
+    assert shown_published_at(star, ZoneInfo("Asia/Dhaka"))[0] == "2026-08-04T16:15:00Z"
 
 
 def test_a_day_without_a_time_is_taken_only_when_asked_and_only_with_month_and_day():
@@ -224,6 +236,8 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("www.tipranks.com", "America/New_York"),
                                             ("themalaysianreserve.com", "Asia/Kuala_Lumpur"),
                                             ("www.computerweekly.com", "Europe/London"),
+                                            ("www.thelec.net", "Asia/Seoul"), ("euobserver.com", "Europe/Brussels"),
+                                            ("www.thedailystar.net", "Asia/Dhaka"), ("www.ecns.cn", "Asia/Shanghai"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
     assert str(site_zone(host, ZoneInfo("UTC"))) == expected
@@ -276,3 +290,8 @@ def test_publication_time_from_naive_markup_and_embedded_data(markup, expected):
 ])
 def test_a_chinese_site_suffix_leaves_the_headline(title, expected):
     assert clean_title(title, None) == expected
+
+
+def test_a_site_name_shorter_in_the_title_than_in_the_markup_is_dropped():
+    assert clean_title("SK Hynix ships HBM4E samples to Nvidia four months early - THE ELEC",
+                       "THE ELEC, Korea Electronics Industry Media") == "SK Hynix ships HBM4E samples to Nvidia four months early"
