@@ -214,12 +214,54 @@ def _main_text(tree, url: str):
         tree = copy.deepcopy(tree)
         for caption in tree.xpath(CAPTION):
             caption.drop_tree()
-    for tables in (False, True):
-        document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                               include_tables=tables, favor_precision=True)
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=False, favor_precision=True)
+    if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS and not _table_rows(
+            document.text):
+        return document
+    # A legacy portal lays its whole page out in a table, where trafilatura returns every row (the navigation, the
+    # info line, the related links) as table text, or nothing. The cell holding the story's paragraphs is read on
+    # its own instead, as an article, with the page's metadata.
+    cell = _story_cell(tree)
+    if cell is not None:
+        document = trafilatura.bare_extraction(cell, url=url, with_metadata=False, include_comments=False,
+                                               include_tables=False, favor_precision=True)
         if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS:
+            metadata = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                                   include_tables=True, favor_precision=True)
+            if metadata is not None:
+                metadata.text = document.text
+                return metadata
             return document
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=True, favor_precision=True)
+    if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS:
+        return document
     return None
+
+
+def _table_rows(text: str) -> bool:
+    """Whether trafilatura's text is mostly table rows ("| 要闻 | 时政 | 经济 |")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and sum(line.lstrip().startswith("|") for line in lines) > len(lines) / 2
+
+
+def _story_cell(tree):
+    """The table cell whose own paragraphs hold the most text, as a document of its own; None when no
+    cell holds an article's worth."""
+    best, best_length = None, MIN_TEXT_CHARS
+    for cell in tree.iter("td"):
+        if cell.find(".//td") is not None:
+            continue   # an outer layout cell: the story sits in a cell inside it
+        length = sum(len(paragraph.text_content().strip()) for paragraph in cell.iter("p"))
+        if length > best_length:
+            best, best_length = cell, length
+    if best is None:
+        return None
+    story = copy.deepcopy(best)
+    story.tag = "div"   # a cell outside its table is no paragraph container to trafilatura
+    return lxml_html.document_fromstring(
+        "<html><body><article>" + lxml_html.tostring(story, encoding="unicode") + "</article></body></html>")
 
 
 def _visible_headline(tree, meta_title: str) -> str | None:

@@ -292,6 +292,24 @@ def test_a_chinese_site_suffix_leaves_the_headline(title, expected):
     assert clean_title(title, None) == expected
 
 
+def test_a_page_laid_out_in_a_table_gives_the_story_cell_alone():
+    # a legacy provincial-paper page: navigation, info line, story and related links are all rows of one table
+    story = ["湖北日报讯（记者 王思远）7月13日，阿里云华中智算中心在孝感临空经济区正式投产，千问大模型接入政务服务平台。",
+             "据介绍，阿里云华中智算中心总投资60亿元，一期部署服务器2万台，其中包括平头哥自研的真武PPU芯片。",
+             "项目全部建成后，将成为华中地区规模最大的智能计算中心之一，可为省内3000余家企业提供算力服务。"]
+    page = ("<html><head><title>阿里云华中智算中心在孝感投产</title></head><body><table>"
+            "<tr><td><a href='/'>荆楚网首页</a> | <a href='/'>湖北日报</a> | <a href='/'>数字报</a></td></tr>"
+            "<tr><td>当前位置：荆楚网 &gt; 经济 &gt; 正文</td></tr>"
+            "<tr><td><h1>阿里云华中智算中心在孝感投产</h1></td></tr>"
+            "<tr><td>2026-07-14 06:45 来源：湖北日报 作者：王思远</td></tr>"
+            "<tr><td class='content_font'>" + "".join(f"<p>{line}</p>" for line in story) + "</td></tr>"
+            "<tr><td>相关新闻<br>·我省与阿里巴巴集团签署战略合作协议<br>·孝感临空经济区上半年招商引资签约额再创新高</td></tr>"
+            "</table></body></html>")
+    raw = RawPage(url="http://news.cnhubei.com/c/1.html", final_url="http://news.cnhubei.com/c/1.html", source="",
+                  status=200, headers={}, body=page.encode(), fetched_at="2026-11-28T00:00:00Z")
+    assert extract_article(raw).text.split("\n") == story
+
+
 def test_a_site_name_shorter_in_the_title_than_in_the_markup_is_dropped():
     assert clean_title("SK Hynix ships HBM4E samples to Nvidia four months early - THE ELEC",
                        "THE ELEC, Korea Electronics Industry Media") == "SK Hynix ships HBM4E samples to Nvidia four months early"
