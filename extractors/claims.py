@@ -145,7 +145,8 @@ OBJECT_BEFORE = re.compile(r"\b(?:on|with|using|than|from|against|of|over|by|lik
                            r"(?:与|和|跟|同|比|较)(?:[\u4e00-\u9fff]{1,3}|[A-Za-z]+)?\s*$", re.IGNORECASE)   # "该芯片与华为昇腾950"
 # benchmarks the gazetteer does not list (ClaimExtractor._unlisted_benchmarks)
 # (two capitalised words at most: "its Intelligence Index")
-BENCHMARK_NAME = (r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
+# ("AfriMMLU's Swahili section" is AfriMMLU; "SPECrate2017_int_base" is one name)
+BENCHMARK_NAME = (r"(?P<name>[A-Z][A-Za-z0-9]*(?:[-'’_](?![sS]\b)[A-Za-z0-9]+)*"
                   r"(?:\s(?:Index|Bench|Benchmark|Eval|Test|Exam|Arena|QA|Suite|Leaderboard))?)")
 BENCHMARK_LIKE = re.compile(r"[A-Z0-9-]")
 UNLISTED_AFTER_SCORE = re.compile(r"\b(?:scor\w*|achiev\w*|reach\w*|post\w*|hit|hits|record\w*|got|gets|managed|"
@@ -405,7 +406,9 @@ class ClaimExtractor:
         # a language or domain written before a known test is part of its name: "Cantonese-MMLU", "Japanese MT-Bench"
         languages = "|".join(re.escape(word) for word in rules["benchmark_languages"])
         self.benchmark_prefix = re.compile(rf"(?<![A-Za-z0-9-])(?:[A-Z][a-z]+-|[A-Z]{{2}}-|(?:{languages})\s)$")
-        self.benchmark_subset = re.compile(rf"\s(?:{phrase_regex(rules['benchmark_subsets']).pattern})", re.IGNORECASE)
+        # (and a language after a speech test: "Common Voice Cantonese")
+        self.benchmark_subset = re.compile(rf"\s(?:{phrase_regex(rules['benchmark_subsets']).pattern}|"
+                                           rf"(?-i:{languages}|English|Swahili|Bangla|Tagalog)(?![\w-]))", re.IGNORECASE)
         self.hardware_benchmark = re.compile("|".join(re.escape(name) for name in rules["hardware_benchmarks"]))
         self.not_product = re.compile("|".join(f"(?:{pattern})" for pattern in rules["not_products"]))
         self.rival_intro = re.compile(rf"(?:{self.comparator_cues.pattern}|{self.parity_cues.pattern})\W*"

@@ -854,6 +854,12 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
     ("en", "Alibaba released Qwen3-Max. On the Hindi subset of MMLU-ProX the company reported 72%.",
      [("qwen", "MMLU-ProX", 72.0, None, None)]),
     ("en", "Qwen3.7-32B scored 61.4 on MILU, ahead of Sarvam-M's 57.9.", [("qwen", "MILU", 61.4, "Sarvam-M", 57.9)]),
+    # a test's possessive is no part of its name; a language after a speech test is; an underscore joins a name
+    ("en", "Qwen3-Max scored 71.2 on AfriMMLU's Swahili section.", [("qwen", "AfriMMLU", 71.2, None, None)]),
+    ("en", "Qwen3-Max's word error rate on Common Voice Cantonese fell to 6.2 percent.",
+     [("qwen", "Common Voice Cantonese", 6.2, None, None)]),
+    ("en", "The Yitian 710 scored 440 on SPECrate2017_int_base in a reseller's tests.",
+     [("yitian-710", "SPECrate2017_int_base", 440.0, None, None)]),
     # "behind" inside the opening noun phrase compares nothing; a name may carry accents
     ("en", "The model behind the app, Qwen3.6-Plus, scored 81.2 on MMLU, ahead of Gemini 3 Pro at 79.5.",
      [("qwen", "MMLU", 81.2, "gemini", 79.5)]),
