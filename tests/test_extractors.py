@@ -971,6 +971,12 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("The 480 billion yuan commitment is likely to prove conservative.", "positive"),
     ("我们希望更多企业用得上、用得起大模型。", "positive"),
     ("平台规则仍不透明，我们不敢把核心业务放上去。", "negative"),
+    # a bill that fell, a migration smoother than expected; a part that falls back to slower memory, callers who
+    # hang up, hallucinations, being worse than an older version
+    ("每月算力支出从约80万元降到45万元左右，迁移比预想的顺利。", "positive"),
+    ("Without HBM3E, the chip falls back to domestic memory, which makes it a mid-range part.", "negative"),
+    ("Many of my elderly clients simply hang up when they hear a machine on the line.", "negative"),
+    ("长上下文任务中的幻觉问题仍然明显，还不如我之前用的版本稳定。", "negative"),
 ])
 def test_stance_reads_whom_a_cue_is_about(judge, quote, expected):
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
