@@ -977,6 +977,12 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("Without HBM3E, the chip falls back to domestic memory, which makes it a mid-range part.", "negative"),
     ("Many of my elderly clients simply hang up when they hear a machine on the line.", "negative"),
     ("长上下文任务中的幻觉问题仍然明显，还不如我之前用的版本稳定。", "negative"),
+    # a veto, a non-starter, a paused project, a test close to contaminated; a plan that may prove conservative, a
+    # defect rate (次品率) or a threshold (门槛) going down
+    ("Our works council vetoed it. Politically, a Chinese model is a non-starter for us.", "negative"),
+    ("SWE-bench Verified is heavily contaminated; a two-point swing tells you very little.", "negative"),
+    ("The three-year plan may prove to be conservative.", "positive"),
+    ("接入千问视觉模型做布匹瑕疵检测后，次品率下降了35%。", "positive"),
 ])
 def test_stance_reads_whom_a_cue_is_about(judge, quote, expected):
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
