@@ -158,7 +158,10 @@ def _marked(element) -> bool:
 
 
 def _inside_skipped(element) -> bool:
+    """Inside comments, related lists, a footer or a side column; but a column holding the headline is the
+    article's own, whatever the site calls it (VnExpress's main column is "sidebar-1")."""
     return any(SKIP_ANCESTORS.search(" ".join(filter(None, (ancestor.get("class"), ancestor.get("id")))))
+               and ancestor.find(".//h1") is None
                for ancestor in element.iterancestors())
 
 

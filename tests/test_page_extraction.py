@@ -158,6 +158,12 @@ def test_an_article_footers_time_is_read_and_a_bylines_name_is_no_month():
                                            '</time> <span class="author">(jbr)</span></p><footer class="site-footer">'
                                            '<p>Updated 2026-12-01 09:00</p></footer></body></html>')
     assert shown_published_at(footer, ZoneInfo("Europe/Berlin"))[0] == "2026-03-21T13:10:00Z"
+    # a column holding the headline is the article's own, whatever the site calls it; a real side column is skipped
+    column = lxml_html.document_fromstring('<html><body><div class="sidebar-1"><h1>Alibaba Cloud opens a second '
+                                           'Vietnam data center</h1><span class="date">Saturday, November 7, 2026 | '
+                                           '09:32 am GMT+7</span></div><div class="sidebar"><span class="date">'
+                                           'November 1, 2026 | 08:00 am GMT+7</span></div></body></html>')
+    assert shown_published_at(column, timezone.utc)[0] == "2026-11-07T02:32:00Z"
     byline = lxml_html.document_fromstring('<html><body><div class="entry-meta"><span class="author-name">Maximilian '
                                            'Schreiner</span><span class="post-date">Jun 3, 2026</span></div>'
                                            '</body></html>')
@@ -237,6 +243,8 @@ def test_chinese_date_lines_are_found_by_their_labels(page, expected):
                                             ("themalaysianreserve.com", "Asia/Kuala_Lumpur"),
                                             ("www.computerweekly.com", "Europe/London"),
                                             ("www.thelec.net", "Asia/Seoul"), ("euobserver.com", "Europe/Brussels"),
+                                            ("www.kedglobal.com", "Asia/Seoul"), ("e.vnexpress.net", "Asia/Ho_Chi_Minh"),
+                                            ("thenewstack.io", "America/New_York"), ("www.ejinsight.com", "Asia/Hong_Kong"),
                                             ("www.thedailystar.net", "Asia/Dhaka"), ("www.ecns.cn", "Asia/Shanghai"),
                                             ("www.example.com", "UTC")])
 def test_unmarked_times_are_the_sites_local_time(host, expected):
