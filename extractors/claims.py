@@ -48,7 +48,8 @@ MARGIN_BEFORE = re.compile(r"(?:\bby(?:\s+(?:about|around|roughly|nearly|almost|
 MARGIN_OVER_ZH = re.compile(r"(?:领先|高出|落后|低出|超出)(?:[^，,。；;的]{1,20}?(?:约|近|将近)?|[^，,。；;]{1,24}?(?:约|近|将近))\s?$")
 POINTS_ZH = re.compile(r"\s?分")
 # "吞吐量较英伟达H20高出约70%": a percent over a rival is a difference, not a score
-RELATIVE_ZH = re.compile(r"(?:较|比)[^，,。；;]{1,24}?(?:高出|提升|提高|增加|快|多|低|降低|减少)了?(?:约|近|将近|超过|逾)?\s?$")
+RELATIVE_ZH = re.compile(r"(?:(?:较|比)[^，,。；;]{1,24}?(?:高出|提升|提高|增加|快|多|低|降低|减少)了?|领先[^，,。；;]{1,24}?)"
+                         r"(?:约|近|将近|超过|逾)?\s?$")
 NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:On|In|At|By|And|But|The|Of|From|To|Version|Top|No)\b)[A-Z][a-z]+\s$")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_BEFORE, MONTH_AFTER = re.compile(rf"\b{MONTH}\s+$"), re.compile(rf"(?:st|nd|rd|th)?\s+{MONTH}(?![A-Za-z])")
@@ -302,6 +303,9 @@ HYPHENATED_WORD = re.compile(r"-[A-Za-z]")
 # A score is followed by punctuation, a preposition or conjunction, or "points"; a number followed by
 # another word counts something ("across 14 academic subjects", "in 3 languages").
 COUNTED_AFTER = re.compile(r"\s+[a-z][a-z-]*\b")
+# "which covers 11 Indian languages": a count with a proper adjective before its noun
+COUNTED_NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+(?:languages|dialects|countries|regions|markets|cities|provinces|"
+                                 r"states|scripts)\b")
 SCORE_FOLLOWER = re.compile(r"\s+(?:on|in|at|for|across|versus|vs|against|compared|with|from|to|and|or|while|but|"
                             r"whereas|without|points?|pts|percent|per|out|of|over|under|above|below|than|ahead|behind|"
                             r"respectively|overall|pass@\d|which|when|as|after|before|this|that|the|a|an|its|"
@@ -329,6 +333,8 @@ THRESHOLD_BEFORE = re.compile(r"\b(?:break|breaks|broke|breaking|above|over|exce
                               r"(?:超过|突破|高于|低于)$",
                               re.IGNORECASE)   # "唯一超过900分的"
 RANK_AFTER = re.compile(r"\s?(?:名|位)")
+RANKED = re.compile(r"\b(?:sits|sat|ranks|ranked|placed|came|comes|is|was|finished)\s+(?:first|second|third|fourth|fifth|"
+                    r"sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b|第[一二三四五六七八九十\d]+(?:名|位)")
 FACTOR = (r"(?:(?P<num>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s?(?:-|–|to)\s?"
           r"(?P<num2>\d+(?:\.\d+)?))?\s?(?:x|×|times|-fold|fold)|(?P<word>twice|double|triple|quadruple))\s+")
 WORD_FACTORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -573,7 +579,9 @@ class ClaimExtractor:
             article.sentences_since_benchmark = (0 if benchmarks or scored_again
                                                  else article.sentences_since_benchmark + 1)
             # (a benchmark whose results were not published leaves no score for the next sentence to give)
-            article.benchmark_unscored = bool(benchmarks) and not numbers and not UNPUBLISHED.search(sentence)
+            # (nor does one a model is ranked on: "sits third on the LMArena WebDev leaderboard")
+            article.benchmark_unscored = (bool(benchmarks) and not numbers and not UNPUBLISHED.search(sentence)
+                                          and not RANKED.search(sentence))
             if benchmarks:
                 article.benchmark = benchmarks[-1]
             for mention in products:   # with their version words: "Kimi K3" makes a later "K3" kimi
@@ -1169,7 +1177,8 @@ class ClaimExtractor:
             former = FORMER_SCORE.search(sentence, max(0, match.start() - 80), match.start()) is not None or (
                 sentence.endswith("从", 0, match.start()) and FORMER_SCORE_ZH.match(sentence, match.end()) is not None)
             counted = (not match["unit"] and COUNTED_AFTER.match(sentence, match.end())
-                       and not SCORE_FOLLOWER.match(sentence, match.end()))
+                       and not SCORE_FOLLOWER.match(sentence, match.end())) or (
+                "." not in match["num"] and COUNTED_NAMED_AFTER.match(sentence, match.end()))
             throughput = _throughput(sentence, match) or (   # an MLPerf score: "41,300 tokens per second", "每秒23800个Token"
                 ELIDED_THROUGHPUT_ZH.match(sentence, match.end()) and any(_throughput(sentence, n) for n in numbers))
             # ... but a speed beside another benchmark's score is no result of that benchmark ("61.2 on LiveCodeBench

@@ -860,6 +860,13 @@ BENCHMARK_CLAIMS = [  # language, body, [(subject, benchmark, score, comparator,
      [("qwen", "Common Voice Cantonese", 6.2, None, None)]),
     ("en", "The Yitian 710 scored 440 on SPECrate2017_int_base in a reseller's tests.",
      [("yitian-710", "SPECrate2017_int_base", 440.0, None, None)]),
+    # "11 Indian languages" is a count; an F1 is no product; a test a model is ranked on gives the next sentence no
+    # test for its throughput
+    ("en", "On IndicMMLU-Pro, which covers 11 Indian languages, Qwen3-Max posted 71.3.",
+     [("qwen", "IndicMMLU-Pro", 71.3, None, None)]),
+    ("en", "Alibaba released Qwen3-Max. One insurer reported an F1 of 0.91 on its own invoice test set.", []),
+    ("en", "Alibaba released Qwen3-Max. At the time of writing the model sits third on the LMArena WebDev leaderboard. "
+     "It serves roughly 180 tokens per second per request.", []),
     # "behind" inside the opening noun phrase compares nothing; a name may carry accents
     ("en", "The model behind the app, Qwen3.6-Plus, scored 81.2 on MMLU, ahead of Gemini 3 Pro at 79.5.",
      [("qwen", "MMLU", 81.2, "gemini", 79.5)]),
@@ -931,6 +938,9 @@ CHINESE_COMPARISONS = [  # body, [(subject, comparator, factor)]
      "高出约70%。", [("t-head-ppu", None, 31000.0), ("t-head-ppu", "nvidia-h20", None)]),
     ("据阿里云介绍，该中心采用的真武PPU在运行千问3.6-32B时，推理吞吐达到英伟达H20的1.7倍。", [("t-head-ppu", "nvidia-h20", 1.7)]),
     ("千问3.5发布。官方还称，新一代模型的响应速度是上一代的2倍。", [("qwen", "上一代", 2.0)]),
+    # a lead in percent over a rival is a difference, not a score
+    ("在MLPerf Inference v6.1测试中，真武830服务器取得每秒22,400个Token的成绩；在Stable Diffusion XL项目上，该服务器同样领先"
+     "昇腾910C系统约18%。", [("t-head-ppu", None, 22400.0), ("t-head-ppu", "huawei-ascend-910c", None)]),
     # 后者 is the rival named before; 能效比 is a ratio, not "than"
     ("真武920的推理性能是英伟达H20的2.3倍，能效比则是后者的1.8倍。",
      [("t-head-ppu", "nvidia-h20", 2.3), ("t-head-ppu", "nvidia-h20", 1.8)]),
