@@ -51,7 +51,8 @@ SPLITS = {"all": range(1, 1000), "look": range(1, 27), "kept": range(27, 41), "f
           "thirtieth": range(424, 448), "thirty-first": range(448, 472),
           "thirty-second": range(472, 496), "thirty-third": range(496, 520),
           "thirty-fourth": range(520, 544), "thirty-fifth": range(544, 568), "thirty-sixth": range(568, 592),
-          "thirty-seventh": range(592, 616), "thirty-eighth": range(616, 640), "later": range(640, 1000)}
+          "thirty-seventh": range(592, 616), "thirty-eighth": range(616, 640),
+          "thirty-ninth": range(640, 664), "later": range(664, 1000)}
 CONFIG = ROOT / "config" / "newsmon.yaml"
 TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
