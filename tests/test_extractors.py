@@ -993,6 +993,12 @@ def test_chinese_speed_up_factors(enricher, body, expected):
     ("SWE-bench Verified is heavily contaminated; a two-point swing tells you very little.", "negative"),
     ("The three-year plan may prove to be conservative.", "positive"),
     ("接入千问视觉模型做布匹瑕疵检测后，次品率下降了35%。", "positive"),
+    # a real differentiator, demand above supply, numbers that stand up to checking; a position trimmed, a score
+    # that no longer tells much, a queue that sends work elsewhere
+    ("If the MI450 ramps on schedule, that is a real differentiator.", "positive"),
+    ("我们看到的需求仍然超过供给，这次的数字是经得起检验的。", "positive"),
+    ("A 95 on AIME no longer tells you much about a model you haven't seen fail.", "negative"),
+    ("阿里云GPU实例多次出现排队，我们只能把一部分推理任务迁到别处。", "negative"),
 ])
 def test_stance_reads_whom_a_cue_is_about(judge, quote, expected):
     analyst = Speaker("Jane Liu", "analyst", "Morningstar", "person")
