@@ -292,7 +292,7 @@ SCORE_NEXT = re.compile(r"\s+(?=\d[\d.]*\s*(?:%|per ?cent)?\s*[;；.。]?$)")
 MAKERS_AFTER = re.compile(r"\s+(?:team|teams|lab|labs|researchers|engineers|developers|group)\b", re.IGNORECASE)
 CUE_ENDS = re.compile(r"\s*[,.;:)]")
 # "The model behind the app, Qwen3.6-Plus, scored …": "behind" inside the opening noun phrase compares nothing
-PEOPLE_BEHIND = re.compile(r"\s*(?:The|A)\s+(?:[\w-]+\s+){1,2}behind", re.IGNORECASE)
+NOUN_BEHIND = re.compile(r"\s*(?:The|A)\s+(?:[\w-]+\s+){1,2}behind", re.IGNORECASE)
 # a rival ahead of the article's model: "Gemini 3 Pro still leads on ...", "tops", "remains ahead on"
 # the maker's hardware standing for its chip: "the T-Head system", "Alibaba's servers"
 MAKERS_HARDWARE = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:system|systems|server|servers|chip|chips|cluster|part|card|"
@@ -605,7 +605,7 @@ class ClaimExtractor:
         # (a cue with nothing after it compares nothing: "the coding test every lab now fights over, Qwen3.7 ...")
         cues = [match.start() for match in self.comparator_cues.finditer(text, start)
                 if not any(a <= match.start() < b for a, b in against) and not CUE_ENDS.match(text, match.end())
-                and not PEOPLE_BEHIND.fullmatch(text, start, match.end())]
+                and not NOUN_BEHIND.fullmatch(text, start, match.end())]
         triggers = self._triggers(sentence, start, end)
         stop = min(cues[:1] + [number.start() for number in numbers[:1]] + [end]
                    + [next((cue.start("num") if cue.re is self.factor_zh
