@@ -51,6 +51,10 @@ class FxTable:
     scales: dict[str, float]
     local_symbols: dict[str, dict[str, str]] = field(default_factory=dict)   # by site or country domain
 
+    def __post_init__(self):
+        # the site keys ("dawn.com"), split from the country ones ("au") once rather than per money match
+        self._sites = tuple(key for key in self.local_symbols if "." in key)
+
     @classmethod
     def load(cls, path: str | Path) -> "FxTable":
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
@@ -74,8 +78,7 @@ class FxTable:
     def _local(self, symbol: str, host: str) -> str | None:
         """The site's meaning of a symbol: by its own name ("dawn.com"), then by its country domain ("au")."""
         host = host.lower().removeprefix("www.")
-        for key in (*(site for site in self.local_symbols if "." in site and (host == site or host.endswith("." + site))),
-                    host.rsplit(".", 1)[-1]):
+        for key in (*(site for site in self._sites if host == site or host.endswith("." + site)), host.rsplit(".", 1)[-1]):
             local = self.local_symbols.get(key, {})
             if symbol in local or symbol.lower() in local:
                 return local.get(symbol) or local[symbol.lower()]

@@ -206,7 +206,8 @@ def extract_article(page: RawPage) -> Article | None:
 
 def _main_text(tree, url: str):
     """trafilatura's main text, favouring precision (tables are page furniture on news sites); a page
-    laid out in tables (old portals) has its text inside one, so it is read again with tables kept.
+    laid out in tables (old portals) has its text inside one, so its story cell is read alone, else the
+    page again with tables kept.
     trafilatura works on its own copy of the tree, which stays whole for the metadata; captions inside
     paragraphs are dropped from that copy first."""
     captions = tree.xpath(CAPTION)
@@ -214,30 +215,30 @@ def _main_text(tree, url: str):
         tree = copy.deepcopy(tree)
         for caption in tree.xpath(CAPTION):
             caption.drop_tree()
-    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True)
-    if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS and not _table_rows(
-            document.text):
+
+    def extract(document, tables=False, metadata=True):
+        return trafilatura.bare_extraction(document, url=url, with_metadata=metadata, include_comments=False,
+                                           include_tables=tables, favor_precision=True)
+
+    document = extract(tree)
+    if _has_text(document) and not _table_rows(document.text):
         return document
     # A legacy portal lays its whole page out in a table, where trafilatura returns every row (the navigation, the
     # info line, the related links) as table text, or nothing. The cell holding the story's paragraphs is read on
-    # its own instead, as an article, with the page's metadata.
+    # its own instead, as an article, with the metadata of the page read with its tables.
+    with_tables = extract(tree, tables=True)
     cell = _story_cell(tree)
-    if cell is not None:
-        document = trafilatura.bare_extraction(cell, url=url, with_metadata=False, include_comments=False,
-                                               include_tables=False, favor_precision=True)
-        if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS:
-            metadata = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                                   include_tables=True, favor_precision=True)
-            if metadata is not None:
-                metadata.text = document.text
-                return metadata
-            return document
-    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=True, favor_precision=True)
-    if document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS:
-        return document
-    return None
+    story = extract(cell, metadata=False) if cell is not None else None
+    if _has_text(story):
+        if with_tables is None:
+            return story
+        with_tables.text = story.text
+        return with_tables
+    return with_tables if _has_text(with_tables) else None
+
+
+def _has_text(document) -> bool:
+    return document is not None and len((document.text or "").strip()) >= MIN_TEXT_CHARS
 
 
 def _table_rows(text: str) -> bool:
